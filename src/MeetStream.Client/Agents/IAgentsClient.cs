@@ -1,0 +1,6 @@
+namespace MeetStream.Client;
+
+/// <summary>MeetStream MIA agent configurations. Fake this interface to test code that uses it.</summary>
+public interface IAgentsClient
+{
+}

@@ -1,0 +1,6 @@
+namespace MeetStream.Client;
+
+/// <summary>MeetStream Google signed-in bot domains and logins. Fake this interface to test code that uses it.</summary>
+public interface IGoogleLoginsClient
+{
+}

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Runs every test of the solution on a fresh machine: installs the test servers (npm ci), restores, builds,
+# runs all test projects, and prints the totals as one line "N passed, N failed[, N skipped]".
+set -euo pipefail
+cd "$(dirname "$0")"
+
+echo "==> Installing test servers (WireMock, dynalite, s3rver) with npm ci"
+(cd tests/servers && npm ci --no-audit --no-fund --loglevel=error)
+
+results="$(pwd)/artifacts/test-results"
+rm -rf "$results"
+mkdir -p "$results"
+
+echo "==> Building"
+dotnet build MeetStream.Client.sln -c Release --nologo -v quiet
+
+echo "==> Testing"
+status=0
+dotnet test MeetStream.Client.sln -c Release --no-build --nologo \
+  --logger "trx" --results-directory "$results" -- RunConfiguration.CollectSourceInformation=false || status=$?
+
+python3 - "$results" <<'PY'
+import glob, sys, xml.etree.ElementTree as ET
+passed = failed = skipped = 0
+files = glob.glob(sys.argv[1] + "/**/*.trx", recursive=True)
+for path in files:
+    counters = ET.parse(path).getroot().find("{*}ResultSummary/{*}Counters")
+    if counters is None:
+        continue
+    passed += int(counters.get("passed", 0))
+    failed += int(counters.get("failed", 0)) + int(counters.get("error", 0)) + int(counters.get("timeout", 0)) + int(counters.get("aborted", 0))
+    skipped += int(counters.get("notExecuted", 0))
+if not files:
+    failed += 1
+    print("no test results were written")
+print(f"{passed} passed, {failed} failed, {skipped} skipped")
+sys.exit(1 if failed else 0)
+PY
+summary=$?
+exit $(( status != 0 ? status : summary ))

@@ -1,0 +1,3 @@
+using MeetStream.Client.Tests.Infrastructure;
+
+[assembly: AssemblyFixture(typeof(WireMockServer))]
