@@ -45,10 +45,13 @@ internal sealed class MeetStreamTransport
     {
         using var response = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
         var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        T? value;
+        T? value = default;
         try
         {
-            value = bytes.Length == 0 ? default : JsonSerializer.Deserialize(bytes, responseType);
+            if (bytes.Length > 0)
+            {
+                value = JsonSerializer.Deserialize(bytes, responseType);
+            }
         }
         catch (JsonException ex)
         {
@@ -58,7 +61,7 @@ internal sealed class MeetStreamTransport
                 ex);
         }
 
-        if (value is null)
+        if (bytes.Length == 0 || value is null)
         {
             throw new MeetStreamUnexpectedResponseException(
                 $"MeetStream answered {request.Method} {request.Path} with {(int)response.StatusCode} but an empty or null body where {typeof(T).Name} was expected.",

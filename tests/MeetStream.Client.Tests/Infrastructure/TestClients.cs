@@ -7,7 +7,7 @@ public static class TestClients
     public const string ApiKey = "ms_test_key_5f1c2d3e4b";
 
     /// <summary>Creates a client for <paramref name="scope"/>: no jitter, short delays, a clock of the caller's choice.</summary>
-    public static MeetStreamClient Create(WireMockScope scope, Action<MeetStreamClientOptions>? configure = null)
+    public static MeetStreamClient Create(WireMockScope scope, Action<MeetStreamClientOptions>? configure = null, Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory = null)
     {
         var options = new MeetStreamClientOptions
         {
@@ -19,6 +19,6 @@ public static class TestClients
         options.Retry.UseJitter = false;
         options.Retry.BaseDelay = TimeSpan.FromMilliseconds(10);
         configure?.Invoke(options);
-        return new MeetStreamClient(options);
+        return new MeetStreamClient(options, loggerFactory);
     }
 }
