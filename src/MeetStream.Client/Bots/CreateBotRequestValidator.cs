@@ -29,9 +29,9 @@ internal static class CreateBotRequestValidator
         {
             Add("meeting_link", "is required: the Google Meet, Zoom or Teams join URL.");
         }
-        else if (!Uri.TryCreate(request.MeetingLink.Trim(), UriKind.Absolute, out _))
+        else if (!Uri.TryCreate(request.MeetingLink.Trim(), UriKind.Absolute, out var link) || (link.Scheme != Uri.UriSchemeHttps && link.Scheme != Uri.UriSchemeHttp))
         {
-            Add("meeting_link", $"must be an absolute URL such as https://meet.google.com/abc-defg-hij; got '{request.MeetingLink}'.");
+            Add("meeting_link", $"must be the meeting's absolute join URL, such as https://meet.google.com/abc-defg-hij; got '{Shorten(request.MeetingLink)}'.");
         }
 
         if (string.IsNullOrWhiteSpace(request.BotName))
