@@ -243,7 +243,7 @@ internal sealed class BotsClient : IBotsClient
             || !Uri.TryCreate(request.ImageUrl, UriKind.Absolute, out var url)
             || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
         {
-            throw new ArgumentException($"SendImageRequest.ImageUrl (img_url) must be the absolute http(s) URL of a public image (not base64 data); got '{request.ImageUrl}'.", nameof(request));
+            throw new ArgumentException($"SendImageRequest.ImageUrl (img_url) must be the absolute http(s) URL of a public image (not base64 data); got {CreateBotRequestValidator.Describe(request.ImageUrl ?? string.Empty)}.", nameof(request));
         }
 
         if (request.DisplayDuration is <= 0)

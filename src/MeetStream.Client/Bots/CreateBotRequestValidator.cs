@@ -31,7 +31,7 @@ internal static class CreateBotRequestValidator
         }
         else if (!Uri.TryCreate(request.MeetingLink.Trim(), UriKind.Absolute, out var link) || (link.Scheme != Uri.UriSchemeHttps && link.Scheme != Uri.UriSchemeHttp))
         {
-            Add("meeting_link", $"must be the meeting's absolute join URL, such as https://meet.google.com/abc-defg-hij; got '{Shorten(request.MeetingLink)}'.");
+            Add("meeting_link", $"must be the meeting's absolute join URL, such as https://meet.google.com/abc-defg-hij; got {Describe(request.MeetingLink)}.");
         }
 
         if (string.IsNullOrWhiteSpace(request.BotName))
@@ -388,7 +388,7 @@ internal static class CreateBotRequestValidator
 
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != "ws" && uri.Scheme != "wss"))
         {
-            problems.Add(new(path, $"must be an absolute ws:// or wss:// URL (MeetStream's bot dials it); got '{url}'."));
+            problems.Add(new(path, $"must be an absolute ws:// or wss:// URL (MeetStream's bot dials it); got {Describe(url)}."));
         }
     }
 
@@ -401,7 +401,7 @@ internal static class CreateBotRequestValidator
 
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && (httpsOnly || uri.Scheme != Uri.UriSchemeHttp)))
         {
-            problems.Add(new(path, $"must be an absolute {(httpsOnly ? "https://" : "http:// or https://")} URL; got '{Shorten(url)}'."));
+            problems.Add(new(path, $"must be an absolute {(httpsOnly ? "https://" : "http:// or https://")} URL; got {Describe(url)}."));
         }
     }
 
@@ -413,5 +413,12 @@ internal static class CreateBotRequestValidator
         }
     }
 
-    private static string Shorten(string text) => text.Length <= 120 ? text : string.Concat(text.AsSpan(0, 117), "...");
+    /// <summary>
+    /// Describes a rejected URL by its scheme only: URLs often carry tokens (callback URL tokens, Zoom passwords), and
+    /// exception messages end up in logs.
+    /// </summary>
+    internal static string Describe(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && !uri.IsFile
+            ? $"a '{uri.Scheme}' URL"
+            : "a relative or malformed URL";
 }

@@ -122,6 +122,26 @@ public sealed class CreateBotRequestValidationTests
     }
 
     [Fact]
+    public async Task CreateAsync_InvalidUrlsWithTokens_DoNotEchoTheUrlsInTheMessage()
+    {
+        var request = new CreateBotRequest
+        {
+            MeetingLink = "zoommtg://zoom.us/join?confno=81234567890&pwd=Secr3tPwd",
+            BotName = "b",
+            CallbackUrl = "ftp://hooks.example.com/x?token=s3cretToken",
+            LiveAudioRequired = WebSocketEndpoint.For("https://bridge.example.com/audio?key=k3yK3y"),
+        };
+        using var client = OfflineClient();
+
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => client.Bots.CreateAsync(request, cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.Contains("callback_url: must be an absolute http:// or https:// URL; got a 'ftp' URL.", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Secr3tPwd", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cretToken", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("k3yK3y", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validate_BoundaryValues_AreAccepted()
     {
         var low = Leave(new()
