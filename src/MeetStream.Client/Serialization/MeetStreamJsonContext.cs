@@ -76,15 +76,61 @@ namespace MeetStream.Client.Serialization;
 
 // ---- Transcripts ----
 [JsonSerializable(typeof(TranscriptionProvider))]
+[JsonSerializable(typeof(Transcript))]
+[JsonSerializable(typeof(TranscriptSegment))]
+[JsonSerializable(typeof(List<TranscriptSegment>))]
+[JsonSerializable(typeof(TranscriptWord))]
+[JsonSerializable(typeof(TranscriptParticipant))]
+[JsonSerializable(typeof(RawTranscript))]
+[JsonSerializable(typeof(RawTranscriptWord))]
+[JsonSerializable(typeof(RawTranscriptUtterance))]
+[JsonSerializable(typeof(TranscriptionList))]
+[JsonSerializable(typeof(TranscriptionRun))]
+[JsonSerializable(typeof(TranscriptionStatus))]
+[JsonSerializable(typeof(TranscriptDownloadUrls))]
+[JsonSerializable(typeof(TranscribeRequest))]
+[JsonSerializable(typeof(TranscribeResponse))]
 // ---- end Transcripts ----
 
 // ---- Calendar ----
 // ---- end Calendar ----
 
 // ---- Agents ----
+[JsonSerializable(typeof(CreateAgentRequest))]
+[JsonSerializable(typeof(UpdateAgentRequest))]
+[JsonSerializable(typeof(CreateAgentResponse))]
+[JsonSerializable(typeof(UpdateAgentResponse))]
+[JsonSerializable(typeof(DeleteAgentResponse))]
+[JsonSerializable(typeof(AgentConfigList))]
+[JsonSerializable(typeof(AgentConfig))]
+[JsonSerializable(typeof(List<AgentConfig>))]
+[JsonSerializable(typeof(AgentMode))]
+[JsonSerializable(typeof(AgentModelSettings))]
+[JsonSerializable(typeof(AgentModelProvider))]
+[JsonSerializable(typeof(AgentThinkingSettings))]
+[JsonSerializable(typeof(AgentVoiceSettings))]
+[JsonSerializable(typeof(AgentVoiceProvider))]
+[JsonSerializable(typeof(AgentTranscriberSettings))]
+[JsonSerializable(typeof(AgentTranscriberProvider))]
+[JsonSerializable(typeof(AgentBehaviorSettings))]
+[JsonSerializable(typeof(AgentResponseType))]
+[JsonSerializable(typeof(AgentInterruptionMode))]
+[JsonSerializable(typeof(AgentInterruptionSettings))]
+[JsonSerializable(typeof(AgentMcpServer))]
+[JsonSerializable(typeof(AgentTool))]
+[JsonSerializable(typeof(AgentAudioSettings))]
+[JsonSerializable(typeof(AgentWakeWordSettings))]
+[JsonSerializable(typeof(AgentAvatarSettings))]
+[JsonSerializable(typeof(AgentAvatarProvider))]
 // ---- end Agents ----
 
 // ---- Storage ----
+[JsonSerializable(typeof(StorageConfigRequest))]
+[JsonSerializable(typeof(StoragePrefixes))]
+[JsonSerializable(typeof(StorageConfig))]
+[JsonSerializable(typeof(StorageConfigResult))]
+[JsonSerializable(typeof(StorageProvider))]
+[JsonSerializable(typeof(StorageAccessMode))]
 // ---- end Storage ----
 
 // ---- GoogleLogins ----
