@@ -93,6 +93,37 @@ namespace MeetStream.Client.Serialization;
 // ---- end Transcripts ----
 
 // ---- Calendar ----
+[JsonSerializable(typeof(GoogleCalendarCredentials))]
+[JsonSerializable(typeof(ConnectOutlookCalendarRequest))]
+[JsonSerializable(typeof(ConnectCalendarResponse))]
+[JsonSerializable(typeof(ProviderCalendar))]
+[JsonSerializable(typeof(CalendarWatchSetup))]
+[JsonSerializable(typeof(CalendarWatchResult))]
+[JsonSerializable(typeof(CalendarDisconnectResponse))]
+[JsonSerializable(typeof(CalendarActionResponse))]
+[JsonSerializable(typeof(CalendarList))]
+[JsonSerializable(typeof(CalendarConnection))]
+[JsonSerializable(typeof(CalendarConnectionList))]
+[JsonSerializable(typeof(IReadOnlyList<CalendarConnection>))]
+[JsonSerializable(typeof(CalendarEventPage))]
+[JsonSerializable(typeof(CalendarEvent))]
+[JsonSerializable(typeof(ScheduleEventRequest))]
+[JsonSerializable(typeof(CalendarBotConfig))]
+[JsonSerializable(typeof(ScheduleEventResponse))]
+[JsonSerializable(typeof(ScheduledEventBotConfig))]
+[JsonSerializable(typeof(UnscheduleEventRequest))]
+[JsonSerializable(typeof(UnscheduleEventResponse))]
+[JsonSerializable(typeof(ToggleRecurrenceBody))]
+[JsonSerializable(typeof(AutoRescheduleRequest))]
+[JsonSerializable(typeof(EnableAutoScheduleBody))]
+[JsonSerializable(typeof(AutoScheduleBotConfig))]
+[JsonSerializable(typeof(AutoScheduleSettings))]
+[JsonSerializable(typeof(ScheduledBotList))]
+[JsonSerializable(typeof(ScheduledBot))]
+[JsonSerializable(typeof(RescheduleBotRequest))]
+[JsonSerializable(typeof(RescheduleBotResponse))]
+[JsonSerializable(typeof(DeleteScheduledBotResponse))]
+[JsonSerializable(typeof(CalendarProvider))]
 // ---- end Calendar ----
 
 // ---- Agents ----
@@ -134,9 +165,26 @@ namespace MeetStream.Client.Serialization;
 // ---- end Storage ----
 
 // ---- GoogleLogins ----
+[JsonSerializable(typeof(CreateGoogleLoginDomainRequest))]
+[JsonSerializable(typeof(UpdateGoogleLoginDomainRequest))]
+[JsonSerializable(typeof(GoogleLoginDomain))]
+[JsonSerializable(typeof(GoogleLoginDomainList))]
+[JsonSerializable(typeof(UpdateGoogleLoginDomainResponse))]
+[JsonSerializable(typeof(CreateGoogleLoginRequest))]
+[JsonSerializable(typeof(UpdateGoogleLoginRequest))]
+[JsonSerializable(typeof(GoogleLogin))]
+[JsonSerializable(typeof(GoogleLoginList))]
 // ---- end GoogleLogins ----
 
 // ---- TeamsLogins ----
+[JsonSerializable(typeof(CreateTeamsLoginDomainRequest))]
+[JsonSerializable(typeof(UpdateTeamsLoginDomainRequest))]
+[JsonSerializable(typeof(TeamsLoginDomain))]
+[JsonSerializable(typeof(TeamsLoginDomainList))]
+[JsonSerializable(typeof(CreateTeamsLoginRequest))]
+[JsonSerializable(typeof(UpdateTeamsLoginRequest))]
+[JsonSerializable(typeof(TeamsLogin))]
+[JsonSerializable(typeof(TeamsLoginList))]
 // ---- end TeamsLogins ----
 
 // ---- Webhooks ----
