@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace MeetStream.Client;
+namespace MeetStream.Client.Serialization;
 
 /// <summary>
 /// Reads a string property whose JSON type MeetStream does not document (ids that may be numbers, timestamps that may

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace MeetStream.Client;
+namespace MeetStream.Client.Serialization;
 
 /// <summary>
 /// Reads a number of undocumented JSON type: a number, or a string holding one (<c>"12.5"</c>). Any other value reads
