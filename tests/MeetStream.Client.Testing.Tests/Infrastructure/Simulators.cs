@@ -5,10 +5,12 @@ public static class Simulators
 {
     public const string MeetLink = "https://meet.google.com/abc-defg-hij";
 
+    public static readonly DateTimeOffset StartTimeUtc = new(2026, 11, 21, 9, 0, 0, TimeSpan.Zero);
+
     /// <summary>A simulator whose clock stands still (tests step it), with fast retries on clients.</summary>
     public static Task<MeetStreamSimulator> StartManualAsync(Action<MeetStreamSimulatorOptions>? configure = null)
     {
-        var options = new MeetStreamSimulatorOptions { TimeScale = 0, StartTime = new DateTimeOffset(2026, 11, 21, 9, 0, 0, TimeSpan.Zero) };
+        var options = new MeetStreamSimulatorOptions { TimeScale = 0, StartTime = StartTimeUtc };
         configure?.Invoke(options);
         return MeetStreamSimulator.StartAsync(options, TestContext.Current.CancellationToken);
     }
