@@ -15,8 +15,8 @@ public static class ModelAssert
 {
     /// <summary>
     /// Asserts completeness. <paramref name="mayBeNull"/> lists wire names allowed to be null or missing (legacy-only
-    /// fields, values that are null by definition); <paramref name="skip"/> lists wire names whose content is not
-    /// checked (echoes of request objects); <paramref name="allowExtra"/> lists undocumented names the simulator adds on purpose.
+    /// fields, values that are null by definition); <paramref name="skip"/> lists wire names that must be present but whose
+    /// content is not checked (echoes of request objects); <paramref name="allowExtra"/> lists undocumented names the simulator adds on purpose.
     /// </summary>
     public static void Complete(object model, string[]? mayBeNull = null, string[]? skip = null, string[]? allowExtra = null)
     {
@@ -48,11 +48,6 @@ public static class ModelAssert
                         continue;
                     }
 
-                    if (skip.Contains(wire))
-                    {
-                        continue;
-                    }
-
                     var child = property.GetValue(model);
                     if (child is null)
                     {
@@ -64,7 +59,10 @@ public static class ModelAssert
                         continue;
                     }
 
-                    Walk(child, $"{path}.{wire}", mayBeNull, skip, allowExtra, problems);
+                    if (!skip.Contains(wire))
+                    {
+                        Walk(child, $"{path}.{wire}", mayBeNull, skip, allowExtra, problems);
+                    }
                 }
 
                 return;
