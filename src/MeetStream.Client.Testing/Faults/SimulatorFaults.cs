@@ -11,6 +11,10 @@ public sealed class SimulatorFaults
     private readonly object _gate = new();
     private readonly List<Rule> _rules = [];
 
+    internal SimulatorFaults()
+    {
+    }
+
     /// <summary>
     /// Makes the next <paramref name="count"/> calls of <paramref name="route"/> answer <paramref name="statusCode"/>.
     /// </summary>

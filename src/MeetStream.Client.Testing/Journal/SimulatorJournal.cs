@@ -13,6 +13,10 @@ public sealed class SimulatorJournal
     private readonly List<(Func<SimulatorWebhookRecord, bool> Match, TaskCompletionSource<SimulatorWebhookRecord> Done)> _waiters = [];
     private long _sequence;
 
+    internal SimulatorJournal()
+    {
+    }
+
     /// <summary>Gets the REST calls received, oldest first.</summary>
     public IReadOnlyList<SimulatorRequestRecord> Requests
     {
