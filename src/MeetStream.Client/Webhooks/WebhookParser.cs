@@ -117,7 +117,7 @@ public static class WebhookParser
         {
             error = new WebhookParseException(
                 WebhookParseError.InvalidField,
-                $"The webhook body is JSON but a field has the wrong type for a '{envelope.Name ?? "live transcript"}' event: {Sanitize(ex.Message)}",
+                $"The webhook body is JSON but a field has the wrong type for a '{envelope.Name ?? "live transcript"}' event: {Sanitize(ex.Message)}{PathOf(ex)}",
                 ex);
             return null;
         }
@@ -332,6 +332,9 @@ public static class WebhookParser
         JsonTokenType.Null => "null",
         _ => token.ToString(),
     };
+
+    private static string PathOf(Exception ex) =>
+        ex is JsonException { Path: { Length: > 0 } path } && !ex.Message.Contains(path, StringComparison.Ordinal) ? $" (at {path})" : string.Empty;
 
     private static string Sanitize(string message)
     {
