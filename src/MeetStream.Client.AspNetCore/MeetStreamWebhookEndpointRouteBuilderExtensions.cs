@@ -27,9 +27,15 @@ public static class MeetStreamWebhookEndpointRouteBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentException.ThrowIfNullOrWhiteSpace(pattern);
-        var handler = endpoints.ServiceProvider.GetService<WebhookEndpoint>()
-            ?? throw new InvalidOperationException("Call services.AddMeetStreamWebhooks(...) before app.MapMeetStreamWebhooks(...).");
-        RequestDelegate requestDelegate = handler.HandleAsync;
+        var services = endpoints.ServiceProvider;
+        if (services.GetService<IServiceProviderIsService>() is { } registered && !registered.IsService(typeof(WebhookEndpoint)))
+        {
+            throw new InvalidOperationException("Call services.AddMeetStreamWebhooks(...) before app.MapMeetStreamWebhooks(...).");
+        }
+
+        // Resolved on first use, so options are validated at start-up as usual rather than while mapping.
+        WebhookEndpoint? handler = null;
+        RequestDelegate requestDelegate = context => (handler ??= services.GetRequiredService<WebhookEndpoint>()).HandleAsync(context);
         return endpoints.MapPost(pattern, requestDelegate).WithDisplayName("MeetStream webhooks");
     }
 }
