@@ -64,4 +64,15 @@ public sealed class MeetStreamWebhookBuilder
         Services.AddSingleton<IWebhookDeduplicationStore, TStore>();
         return this;
     }
+
+    /// <summary>Replaces the in-memory deduplication store with an instance you built.</summary>
+    /// <param name="store">The store.</param>
+    /// <returns>This builder.</returns>
+    public MeetStreamWebhookBuilder UseDeduplicationStore(IWebhookDeduplicationStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        Services.RemoveAll<IWebhookDeduplicationStore>();
+        Services.AddSingleton(store);
+        return this;
+    }
 }

@@ -152,6 +152,17 @@ public sealed class WebhookRegistrationTests
         Assert.Equal(WebhookParser.Parse(WebhookPayloads.VideoProcessed).DeduplicationKey, Assert.Single(store.Claimed));
     }
 
+    [Fact]
+    public async Task UseDeduplicationStore_Instance_IsUsed()
+    {
+        var store = new InMemoryWebhookDeduplicationStore(capacity: 10);
+        await using var host = await WebhookTestHost.StartAsync(handlers: b => b.UseDeduplicationStore(store));
+
+        (await host.Client.SendAsync(WebhookTestHost.Signed(WebhookPayloads.VideoProcessed), Ct)).Dispose();
+
+        Assert.False(store.TryClaim(WebhookParser.Parse(WebhookPayloads.VideoProcessed).DeduplicationKey!));
+    }
+
     private sealed class RecordingStore : IWebhookDeduplicationStore
     {
         public ConcurrentQueue<string> Claimed { get; } = new();
