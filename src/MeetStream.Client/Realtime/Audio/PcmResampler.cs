@@ -445,16 +445,11 @@ public sealed class PcmResampler
                         ? ref MemoryMarshal.GetArrayDataReference(_output)
                         : ref _classOutput[r * _classStride];
                     SimdKernels.FilterBank<TOps, TVec>(ref _subFilters[_classBranch[r] * _taps], _subTaps, _subOffsets, ref streams, ref target, classCount);
+                }
 
-                    if (up > 1)
-                    {
-                        // Interleave class r into the output order: output t * L + r.
-                        ref float interleaved = ref _output[(int)((first * up) + r - outputCount)];
-                        for (int q = 0; q < classCount; q++)
-                        {
-                            Unsafe.Add(ref interleaved, q * up) = Unsafe.Add(ref target, q);
-                        }
-                    }
+                if (up > 1)
+                {
+                    Interleave(outputCount, end);
                 }
 
                 WriteOutput(_output.AsSpan(0, count), output.Slice(written));
@@ -478,6 +473,36 @@ public sealed class PcmResampler
         }
 
         return written;
+    }
+
+    /// <summary>Interleaves the class outputs into output order: output <c>t * L + r</c> is class r's entry for t.</summary>
+    private void Interleave(long outputCount, long end)
+    {
+        int up = _up, done = 0, count = (int)(end - outputCount);
+        if (_width == VectorWidth.Vector512 && (up == 2 || up == 3) && outputCount % up == 0)
+        {
+            // Every class starts at t = outputCount / L: whole groups of 16 per class go through permutes.
+            int groups = count / (16 * up);
+            SimdKernels.Interleave512(ref MemoryMarshal.GetArrayDataReference(_classOutput), _classStride, up, ref MemoryMarshal.GetArrayDataReference(_output), groups);
+            done = groups * 16;
+        }
+
+        for (int r = 0; r < up; r++)
+        {
+            long first = FloorDiv(outputCount - r + up - 1, up);
+            int classCount = (int)(FloorDiv(end - r + up - 1, up) - first);
+            if (classCount <= done)
+            {
+                continue;
+            }
+
+            ref float source = ref _classOutput[r * _classStride];
+            ref float target = ref _output[(int)((first * up) + r - outputCount)];
+            for (int q = done; q < classCount; q++)
+            {
+                Unsafe.Add(ref target, q * up) = Unsafe.Add(ref source, q);
+            }
+        }
     }
 
     /// <summary>Appends input samples (or zeros) to the phase streams: x[g] goes to stream g mod M at position g / M.</summary>

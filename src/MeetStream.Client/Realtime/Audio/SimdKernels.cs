@@ -198,6 +198,46 @@ internal static class SimdKernels
         return groups * step;
     }
 
+    /// <summary>
+    /// Interleaves 2 or 3 output classes with AVX-512 permutes: <c>output[t * L + r] = classes[r * stride + t]</c> for
+    /// <c>t</c> in [0, 16 × <paramref name="groups"/>).
+    /// </summary>
+    internal static void Interleave512(ref float classes, int stride, int up, ref float output, int groups)
+    {
+        if (up == 2)
+        {
+            var low = Vector512.Create(0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23);
+            var high = low + Vector512.Create(8);
+            for (int g = 0; g < groups; g++)
+            {
+                var a = Vector512.LoadUnsafe(ref classes, (nuint)(g * 16));
+                var b = Vector512.LoadUnsafe(ref classes, (nuint)(stride + (g * 16)));
+                Avx512F.PermuteVar16x32x2(a, low, b).StoreUnsafe(ref output, (nuint)(g * 32));
+                Avx512F.PermuteVar16x32x2(a, high, b).StoreUnsafe(ref output, (nuint)((g * 32) + 16));
+            }
+
+            return;
+        }
+
+        // Output vector v, lane k is element e = 16v + k: class e % 3, index e / 3. Classes 0 and 1 come from a|b
+        // first, then class 2 lanes from c.
+        var first0 = Vector512.Create(0, 16, 0, 1, 17, 0, 2, 18, 0, 3, 19, 0, 4, 20, 0, 5);
+        var second0 = Vector512.Create(0, 1, 16, 3, 4, 17, 6, 7, 18, 9, 10, 19, 12, 13, 20, 15);
+        var first1 = Vector512.Create(21, 0, 6, 22, 0, 7, 23, 0, 8, 24, 0, 9, 25, 0, 10, 26);
+        var second1 = Vector512.Create(0, 21, 2, 3, 22, 5, 6, 23, 8, 9, 24, 11, 12, 25, 14, 15);
+        var first2 = Vector512.Create(0, 11, 27, 0, 12, 28, 0, 13, 29, 0, 14, 30, 0, 15, 31, 0);
+        var second2 = Vector512.Create(26, 1, 2, 27, 4, 5, 28, 7, 8, 29, 10, 11, 30, 13, 14, 31);
+        for (int g = 0; g < groups; g++)
+        {
+            var a = Vector512.LoadUnsafe(ref classes, (nuint)(g * 16));
+            var b = Vector512.LoadUnsafe(ref classes, (nuint)(stride + (g * 16)));
+            var c = Vector512.LoadUnsafe(ref classes, (nuint)((2 * stride) + (g * 16)));
+            Avx512F.PermuteVar16x32x2(Avx512F.PermuteVar16x32x2(a, first0, b), second0, c).StoreUnsafe(ref output, (nuint)(g * 48));
+            Avx512F.PermuteVar16x32x2(Avx512F.PermuteVar16x32x2(a, first1, b), second1, c).StoreUnsafe(ref output, (nuint)((g * 48) + 16));
+            Avx512F.PermuteVar16x32x2(Avx512F.PermuteVar16x32x2(a, first2, b), second2, c).StoreUnsafe(ref output, (nuint)((g * 48) + 32));
+        }
+    }
+
     /// <summary>Loads 16 samples as floats in [-1, 1) (PCM16 is widened, converted and scaled).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<float> Load16<TIn>(ref TIn source, int offset)
