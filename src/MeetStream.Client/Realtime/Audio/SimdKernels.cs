@@ -199,6 +199,73 @@ internal static class SimdKernels
     }
 
     /// <summary>
+    /// Like <see cref="Deinterleave512"/> with AVX2: splits samples whose first belongs to stream 0 into 2 or 3 phase
+    /// streams, 8 positions per stream per step, and returns how many samples it consumed.
+    /// </summary>
+    internal static int Deinterleave256<TIn>(ReadOnlySpan<TIn> input, int down, ref float streams, int capacity)
+        where TIn : unmanaged
+    {
+        int step = 8 * down;
+        int groups = input.Length / step;
+        ref TIn source = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+        if (down == 2)
+        {
+            for (int g = 0; g < groups; g++)
+            {
+                var a = Load8<TIn>(ref source, g * step);
+                var b = Load8<TIn>(ref source, (g * step) + 8);
+
+                // Shuffle takes even (odd) lanes of a and b per 128-bit half; the 64-bit permute puts a's before b's.
+                var even = Avx2.Permute4x64(Avx.Shuffle(a, b, 0b10_00_10_00).AsDouble(), 0b11_01_10_00).AsSingle();
+                var odd = Avx2.Permute4x64(Avx.Shuffle(a, b, 0b11_01_11_01).AsDouble(), 0b11_01_10_00).AsSingle();
+                even.StoreUnsafe(ref streams, (nuint)(g * 8));
+                odd.StoreUnsafe(ref streams, (nuint)(capacity + (g * 8)));
+            }
+        }
+        else
+        {
+            // Stream s takes elements s + 3k of a|b|c: permute each source, then blend the lanes it supplies.
+            var a0 = Vector256.Create(0, 3, 6, 0, 0, 0, 0, 0);
+            var b0 = Vector256.Create(0, 0, 0, 1, 4, 7, 0, 0);
+            var c0 = Vector256.Create(0, 0, 0, 0, 0, 0, 2, 5);
+            var a1 = Vector256.Create(1, 4, 7, 0, 0, 0, 0, 0);
+            var b1 = Vector256.Create(0, 0, 0, 2, 5, 0, 0, 0);
+            var c1 = Vector256.Create(0, 0, 0, 0, 0, 0, 3, 6);
+            var a2 = Vector256.Create(2, 5, 0, 0, 0, 0, 0, 0);
+            var b2 = Vector256.Create(0, 0, 0, 3, 6, 0, 0, 0);
+            var c2 = Vector256.Create(0, 0, 0, 0, 0, 1, 4, 7);
+            for (int g = 0; g < groups; g++)
+            {
+                var a = Load8<TIn>(ref source, g * step);
+                var b = Load8<TIn>(ref source, (g * step) + 8);
+                var c = Load8<TIn>(ref source, (g * step) + 16);
+                var s0 = Avx.Blend(Avx.Blend(Avx2.PermuteVar8x32(a, a0), Avx2.PermuteVar8x32(b, b0), 0b0011_1000), Avx2.PermuteVar8x32(c, c0), 0b1100_0000);
+                var s1 = Avx.Blend(Avx.Blend(Avx2.PermuteVar8x32(a, a1), Avx2.PermuteVar8x32(b, b1), 0b0001_1000), Avx2.PermuteVar8x32(c, c1), 0b1110_0000);
+                var s2 = Avx.Blend(Avx.Blend(Avx2.PermuteVar8x32(a, a2), Avx2.PermuteVar8x32(b, b2), 0b0001_1100), Avx2.PermuteVar8x32(c, c2), 0b1110_0000);
+                s0.StoreUnsafe(ref streams, (nuint)(g * 8));
+                s1.StoreUnsafe(ref streams, (nuint)(capacity + (g * 8)));
+                s2.StoreUnsafe(ref streams, (nuint)((2 * capacity) + (g * 8)));
+            }
+        }
+
+        return groups * step;
+    }
+
+    /// <summary>Loads 8 samples as floats in [-1, 1) (PCM16 is widened, converted and scaled).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> Load8<TIn>(ref TIn source, int offset)
+        where TIn : unmanaged
+    {
+        if (typeof(TIn) == typeof(short))
+        {
+            var pcm = Vector128.LoadUnsafe(ref Unsafe.As<TIn, short>(ref source), (nuint)offset);
+            return Avx.ConvertToVector256Single(Avx2.ConvertToVector256Int32(pcm)) * Vector256.Create(1f / 32768f);
+        }
+
+        return Vector256.LoadUnsafe(ref Unsafe.As<TIn, float>(ref source), (nuint)offset);
+    }
+
+    /// <summary>
     /// Interleaves 2 or 3 output classes with AVX-512 permutes: <c>output[t * L + r] = classes[r * stride + t]</c> for
     /// <c>t</c> in [0, 16 × <paramref name="groups"/>).
     /// </summary>

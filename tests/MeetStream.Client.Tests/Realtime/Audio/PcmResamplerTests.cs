@@ -413,6 +413,9 @@ public sealed class PcmResamplerTests
     [InlineData((int)ResamplerAlgorithm.FilterBank, (int)VectorWidth.Vector256, 48000, 16000)]
     [InlineData((int)ResamplerAlgorithm.FilterBank, (int)VectorWidth.Vector512, 48000, 16000)]
     [InlineData((int)ResamplerAlgorithm.FilterBank, (int)VectorWidth.Vector512, 16000, 48000)]
+    [InlineData((int)ResamplerAlgorithm.FilterBank, (int)VectorWidth.Vector512, 48000, 24000)]
+    [InlineData((int)ResamplerAlgorithm.FilterBank, (int)VectorWidth.Vector256, 48000, 24000)]
+    [InlineData((int)ResamplerAlgorithm.FilterBank, (int)VectorWidth.Vector512, 24000, 48000)]
     [InlineData((int)ResamplerAlgorithm.FilterBank, (int)VectorWidth.Vector256, 24000, 16000)]
     [InlineData((int)ResamplerAlgorithm.DotProduct, (int)VectorWidth.Vector128, 48000, 16000)]
     [InlineData((int)ResamplerAlgorithm.DotProduct, (int)VectorWidth.Vector256, 48000, 16000)]
@@ -471,21 +474,35 @@ public sealed class PcmResamplerTests
     }
 
     [Theory]
-    [InlineData((int)ResamplerAlgorithm.FilterBank, 48000, 8000)]
-    [InlineData((int)ResamplerAlgorithm.FilterBank, 16000, 24000)]
-    [InlineData((int)ResamplerAlgorithm.FilterBank, 24000, 16000)]
-    [InlineData((int)ResamplerAlgorithm.DotProduct, 48000, 16000)]
-    [InlineData((int)ResamplerAlgorithm.DotProduct, 16000, 48000)]
-    public void Process_RandomChunkSizesWithEitherAlgorithm_GivesExactlyTheOneShotOutput(int algorithmValue, int inputRate, int outputRate)
+    [InlineData((int)ResamplerAlgorithm.FilterBank, (int)VectorWidth.Auto, 48000, 8000)]
+    [InlineData((int)ResamplerAlgorithm.FilterBank, (int)VectorWidth.Auto, 16000, 24000)]
+    [InlineData((int)ResamplerAlgorithm.FilterBank, (int)VectorWidth.Auto, 24000, 16000)]
+    [InlineData((int)ResamplerAlgorithm.FilterBank, (int)VectorWidth.Vector256, 48000, 16000)]
+    [InlineData((int)ResamplerAlgorithm.FilterBank, (int)VectorWidth.Vector256, 48000, 24000)]
+    [InlineData((int)ResamplerAlgorithm.FilterBank, (int)VectorWidth.Vector128, 48000, 16000)]
+    [InlineData((int)ResamplerAlgorithm.FilterBank, (int)VectorWidth.Scalar, 16000, 48000)]
+    [InlineData((int)ResamplerAlgorithm.DotProduct, (int)VectorWidth.Auto, 48000, 16000)]
+    [InlineData((int)ResamplerAlgorithm.DotProduct, (int)VectorWidth.Auto, 16000, 48000)]
+    public void Process_RandomChunkSizesWithEveryAlgorithmAndWidth_GivesExactlyTheOneShotOutput(int algorithmValue, int widthValue, int inputRate, int outputRate)
     {
-        var options = new PcmResamplerOptions { Algorithm = (ResamplerAlgorithm)algorithmValue };
+        var options = new PcmResamplerOptions { Algorithm = (ResamplerAlgorithm)algorithmValue, Width = (VectorWidth)widthValue };
+        PcmResampler streaming;
+        try
+        {
+            streaming = new PcmResampler(inputRate, outputRate, options);
+        }
+        catch (PlatformNotSupportedException)
+        {
+            Assert.Skip($"{options.Width} is not supported on this machine.");
+            return;
+        }
+
         short[] input = TestSignals.ToPcm(TestSignals.Sine(997, inputRate, inputRate, 0.7));
         short[] expected = ResampleOneShot(new PcmResampler(inputRate, outputRate, options), input);
-        var streaming = new PcmResampler(inputRate, outputRate, options);
         var actual = new List<short>();
         int position = 0;
 
-        foreach (int chunk in TestSignals.RandomChunks(input.Length, 4000, algorithmValue + inputRate))
+        foreach (int chunk in TestSignals.RandomChunks(input.Length, 4000, algorithmValue + widthValue + inputRate))
         {
             var output = new short[streaming.GetOutputLength(chunk)];
             streaming.Process(input.AsSpan(position, chunk), output);
