@@ -15,6 +15,9 @@ public sealed class SimulatorTimings
     /// <summary>Gets or sets the waiting-room timeout used by <see cref="SimulatorScenarios.NotAdmitted"/> when the bot sets no <c>automatic_leave.waiting_room_timeout</c>. Default 30 s.</summary>
     public TimeSpan WaitingRoomTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Gets or sets the short gaps between neighbouring stages (in meeting → recording, leaving → stopped, Zoom recording consent). Default 1 s.</summary>
+    public TimeSpan StageGap { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Gets or sets how long the meeting lasts once recording starts. Default 60 s; per bot with the custom attribute <c>sim_meeting_seconds</c>.</summary>
     public TimeSpan MeetingDuration { get; set; } = TimeSpan.FromSeconds(60);
 
@@ -27,6 +30,7 @@ public sealed class SimulatorTimings
     internal SimulatorTimings Clone() => new()
     {
         JoinDelay = JoinDelay,
+        StageGap = StageGap,
         WaitingRoomDuration = WaitingRoomDuration,
         WaitingRoomTimeout = WaitingRoomTimeout,
         MeetingDuration = MeetingDuration,

@@ -84,25 +84,25 @@ internal sealed partial class SimulatorEngine
 
         if (bot.Scenario == SimulatorScenarios.RecordingPermissionDenied)
         {
-            After(bot, TimeSpan.FromSeconds(1), "recording permission denied", b =>
+            After(bot, Timings.StageGap, "recording permission denied", b =>
             {
                 SetStatus(b, "RecordingPermissionDenied", null, "The host did not allow recording");
                 EmitLifecycle(b, LifecyclePayload(b, "bot.recording_permission_denied", "bot.recording_permission_denied", "RecordingPermissionDenied", "The host denied the recording permission", 200), "bot.recording_permission_denied", "bot.recording_permission_denied");
-                After(b, TimeSpan.FromSeconds(1), "leaving", x => Leave(x, "bot.stopped"));
+                After(b, Timings.StageGap, "leaving", x => Leave(x, "bot.stopped"));
             });
             return;
         }
 
         if (bot.Platform == "Zoom")
         {
-            After(bot, TimeSpan.FromSeconds(0.5), "recording permission allowed", b =>
+            After(bot, Timings.StageGap / 2, "recording permission allowed", b =>
             {
                 SetStatus(b, "RecordingPermissionAllowed", null, "The host allowed recording");
                 EmitLifecycle(b, LifecyclePayload(b, "bot.recording_permission_allowed", "bot.recording_permission_allowed", "RecordingPermissionAllowed", "The host allowed the bot to record", 200), "bot.recording_permission_allowed", "bot.recording_permission_allowed");
             });
         }
 
-        After(bot, TimeSpan.FromSeconds(1), "recording", StartRecording);
+        After(bot, Timings.StageGap, "recording", StartRecording);
     }
 
     private void StartRecording(SimBot bot)
@@ -172,7 +172,7 @@ internal sealed partial class SimulatorEngine
         bot.Version++;
         SetStatus(bot, "Leaving", "Leaving", "Bot is leaving the meeting");
         EmitLifecycle(bot, LifecyclePayload(bot, "bot.leaving", "bot.leaving", "Leaving", "Bot is leaving the meeting", 200), "bot.leaving", "bot.leaving");
-        After(bot, TimeSpan.FromSeconds(1), "stopped", b => Stop(b, reason));
+        After(bot, Timings.StageGap, "stopped", b => Stop(b, reason));
     }
 
     private void Stop(SimBot bot, string reason)
