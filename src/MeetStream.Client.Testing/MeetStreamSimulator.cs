@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace MeetStream.Client.Testing;
@@ -93,6 +94,7 @@ public sealed class MeetStreamSimulator : IAsyncDisposable
         });
         builder.Services.AddRoutingCore();
         builder.Services.AddLogging();
+        builder.Services.AddSingleton<IHostLifetime, PassiveHostLifetime>();
         if (options.LoggerFactory is { } loggerFactory)
         {
             builder.Services.AddSingleton(loggerFactory);
