@@ -57,7 +57,8 @@ public sealed class QuickStartTests
         Assert.Equal(5, transcript.Segments.Count);
     }
 
-    private static async Task<(int ExitCode, string Text, TimeSpan Elapsed)> RunQuickStartAsync(TimeSpan timeout)
+    /// <summary>The built sample's dll (built first through the test project's reference), in the test's configuration.</summary>
+    internal static (string Dll, string Root) SampleDll(string project, string assembly)
     {
         var binDirectory = new DirectoryInfo(AppContext.BaseDirectory);
         var configuration = binDirectory.Parent!.Name;
@@ -67,9 +68,15 @@ public sealed class QuickStartTests
             root = root.Parent;
         }
 
-        var dll = Path.Combine(root!.FullName, "samples", "QuickStart", "bin", configuration, binDirectory.Name, "QuickStart.dll");
-        Assert.True(File.Exists(dll), $"QuickStart was not built at {dll}.");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = root.FullName };
+        var dll = Path.Combine(root!.FullName, "samples", project, "bin", configuration, binDirectory.Name, assembly + ".dll");
+        Assert.True(File.Exists(dll), $"{project} was not built at {dll}.");
+        return (dll, root.FullName);
+    }
+
+    private static async Task<(int ExitCode, string Text, TimeSpan Elapsed)> RunQuickStartAsync(TimeSpan timeout)
+    {
+        var (dll, root) = SampleDll("QuickStart", "QuickStart");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = root };
         start.ArgumentList.Add(dll);
         start.Environment.Remove("MEETSTREAM_API_KEY");
         start.Environment.Remove("MEETSTREAM_API_URL");
