@@ -1,0 +1,96 @@
+using System.Diagnostics;
+
+namespace MeetStream.Client.Testing.Tests.Packaging;
+
+/// <summary>
+/// The simulator package is trimming/AOT safe (a Native AOT publish of its smoke program on net8.0 has zero warnings
+/// and the native binary plays a bot end to end) and packs both targets, its docs and its own README.
+/// </summary>
+public sealed class SimulatorPackagingTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task SmokeProgram_NativeAotPublishNet8_NoWarningsAndRunsABotEndToEnd()
+    {
+        var root = FindRoot();
+        var output = Path.Combine(root, "artifacts", "simulator-aot-smoke");
+        var publish = await RunAsync("dotnet", ["publish", Path.Combine(root, "tests", "MeetStream.Client.Testing.AotSmoke"), "-c", "Release", "-r", "linux-x64", "-o", output, "--nologo", "-clp:NoSummary"], root, TimeSpan.FromMinutes(10));
+
+        Assert.True(publish.ExitCode == 0, "Native AOT publish failed:\n" + publish.Output);
+        var warnings = publish.Output.Split('\n').Where(l => l.Contains("warning", StringComparison.OrdinalIgnoreCase)).ToList();
+        Assert.True(warnings.Count == 0, "Native AOT publish produced warnings:\n" + string.Join("\n", warnings));
+
+        var run = await RunAsync(Path.Combine(output, "MeetStream.Client.Testing.AotSmoke"), [], root, TimeSpan.FromMinutes(1));
+        Assert.True(run.ExitCode == 0, "The native simulator smoke program failed:\n" + run.Output);
+        Assert.Contains("Simulator AOT smoke OK", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TestingPackage_DotnetPack_ProducesBothTargetsDocsReadmeAndAspNetCoreReference()
+    {
+        var root = FindRoot();
+        var output = Path.Combine(root, "artifacts", "simulator-pack-test");
+        if (Directory.Exists(output))
+        {
+            Directory.Delete(output, recursive: true);
+        }
+
+        var pack = await RunAsync("dotnet", ["pack", Path.Combine(root, "src", "MeetStream.Client.Testing"), "-c", "Release", "-o", output, "--nologo"], root, TimeSpan.FromMinutes(5));
+
+        Assert.True(pack.ExitCode == 0, "dotnet pack failed:\n" + pack.Output);
+        var package = Assert.Single(Directory.GetFiles(output, "MeetStream.Client.Testing.*.nupkg"));
+        Assert.Single(Directory.GetFiles(output, "MeetStream.Client.Testing.*.snupkg"));
+        using var zip = System.IO.Compression.ZipFile.OpenRead(package);
+        var entries = zip.Entries.Select(e => e.FullName).ToHashSet();
+        foreach (var expected in new[] { "lib/net8.0/MeetStream.Client.Testing.dll", "lib/net8.0/MeetStream.Client.Testing.xml", "lib/net10.0/MeetStream.Client.Testing.dll", "lib/net10.0/MeetStream.Client.Testing.xml", "README.md" })
+        {
+            Assert.Contains(expected, entries);
+        }
+
+        using var nuspec = new StreamReader(zip.GetEntry("MeetStream.Client.Testing.nuspec")!.Open());
+        var text = await nuspec.ReadToEndAsync(Ct);
+        Assert.Contains("<readme>README.md</readme>", text, StringComparison.Ordinal);
+        Assert.Contains("<dependency id=\"MeetStream.Client\"", text, StringComparison.Ordinal);
+        Assert.Contains("<frameworkReference name=\"Microsoft.AspNetCore.App\" />", text, StringComparison.Ordinal);
+        using var readme = new StreamReader(zip.GetEntry("README.md")!.Open());
+        Assert.StartsWith("# MeetStream.Client.Testing", await readme.ReadToEndAsync(Ct), StringComparison.Ordinal);
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(string file, string[] args, string workingDirectory, TimeSpan timeout)
+    {
+        var start = new ProcessStartInfo(file) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync(Ct);
+        var stderr = process.StandardError.ReadToEndAsync(Ct);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        limit.CancelAfter(timeout);
+        try
+        {
+            await process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{file} did not finish within {timeout}.");
+        }
+
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    private static string FindRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "MeetStream.Client.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("Repository root not found.");
+    }
+}
