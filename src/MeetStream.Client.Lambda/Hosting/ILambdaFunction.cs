@@ -3,7 +3,7 @@ namespace MeetStream.Client.Lambda;
 /// <summary>
 /// A Lambda function as the host runs it: raw event bytes in, raw result bytes out. Implement it directly for full
 /// control, or derive from <see cref="LambdaJsonFunction{TInput, TOutput}"/> (typed JSON) or
-/// <c>LambdaHttpFunction</c> (API Gateway and Function URL requests). One instance serves every invocation
+/// <see cref="LambdaHttpFunction"/> (API Gateway and Function URL requests). One instance serves every invocation
 /// of a warm execution environment, so create clients once in the constructor.
 /// </summary>
 public interface ILambdaFunction

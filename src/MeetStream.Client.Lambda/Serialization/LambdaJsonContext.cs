@@ -15,6 +15,10 @@ namespace MeetStream.Client.Lambda.Serialization;
     ReadCommentHandling = JsonCommentHandling.Skip,
     AllowTrailingCommas = true)]
 [JsonSerializable(typeof(LambdaErrorReport))]
+[JsonSerializable(typeof(ApiGatewayProxyRequest))]
+[JsonSerializable(typeof(ApiGatewayProxyResponse))]
+[JsonSerializable(typeof(HttpApiRequest))]
+[JsonSerializable(typeof(HttpApiResponse))]
 [JsonSerializable(typeof(JsonElement))]
 internal sealed partial class LambdaJsonContext : JsonSerializerContext
 {
