@@ -28,6 +28,9 @@ _ = Task.Run(async () =>
         {
             "/api/v1/echo" => (200, "{\"auth\":\"" + context.Request.Headers["Authorization"] + "\"}"),
             "/api/v1/missing" => (404, "{\"message\":\"Bot not found\"}"),
+            "/api/v1/bots/b1/status" => (200, "{\"bot_id\":\"b1\",\"status\":\"InMeeting\",\"custom_attributes\":{\"team\":\"x\"}}"),
+            "/api/v1/bots/b2/status" => (404, "{\"message\":\"Bot not found\"}"),
+            "/api/v1/transcript/t1/get_transcript" => (200, "[{\"speaker\":\"Ada\",\"transcript\":\"Hello there\",\"start_time\":0.5,\"end_time\":1.5}]"),
             _ => (500, "{}"),
         };
         var bytes = Encoding.UTF8.GetBytes(body);
@@ -68,7 +71,7 @@ catch (Exception ex)
     failures.Add("raw 404 threw " + ex.GetType().Name);
 }
 
-SmokeExtensions.Run(client, failures, port);
+await SmokeExtensions.RunAsync(client, failures);
 
 listener.Stop();
 if (failures.Count > 0)

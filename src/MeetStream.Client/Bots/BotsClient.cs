@@ -1,11 +1,389 @@
+using System.Globalization;
+using System.Net;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
 using MeetStream.Client.Http;
+using MeetStream.Client.Serialization;
 
 namespace MeetStream.Client;
 
 /// <summary>The REST implementation of <see cref="IBotsClient"/>.</summary>
 internal sealed class BotsClient : IBotsClient
 {
+    private static readonly MeetStreamJsonContext Json = MeetStreamJsonContext.Default;
+    private static readonly string[] ReservedListParameters = ["status", "from", "to", "platform"];
     private readonly MeetStreamTransport _transport;
 
     public BotsClient(MeetStreamTransport transport) => _transport = transport;
+
+    /// <inheritdoc />
+    public async Task<BotCreated> CreateAsync(CreateBotRequest request, string? idempotencyKey = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        CreateBotRequestValidator.ThrowIfInvalid(request, nameof(request));
+
+        var api = ApiRequest.Post("/bots/create_bot").WithJson(request, Json.CreateBotRequest).WithSuccessOn507();
+
+        // One key per logical create, generated outside the retry loop: the resilience handler resends this same
+        // message, so every retry carries the same key and MeetStream answers a repeat with 507 instead of a 2nd bot.
+        // MeetStream lets the header win over a deduplication_key, so a generated header would defeat the caller's
+        // body key; then the body key alone makes retries safe (a repeat returns the existing bot with 200).
+        var key = idempotencyKey ?? (request.DeduplicationKey is null ? Guid.NewGuid().ToString("D") : null);
+        if (key is not null)
+        {
+            api.WithIdempotencyKey(key);
+        }
+        else
+        {
+            api.AsIdempotent();
+        }
+
+        var response = await _transport.SendAsync(api, Json.BotCreated, cancellationToken).ConfigureAwait(false);
+        var bot = response.Value;
+        bot.IdempotencyKey = key;
+        bot.IsIdempotentReplay = (int)response.StatusCode == 507;
+        bot.IsDeduplicationReplay = response.StatusCode == HttpStatusCode.OK && request.DeduplicationKey is not null;
+        bot.RequestId = response.RequestId;
+        return bot;
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<BotListItem> ListAsync(ListBotsRequest? filter = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ValidateFilter(filter);
+        string? cursor = null;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        while (true)
+        {
+            var page = await ListPageAsync(filter, cursor, cancellationToken).ConfigureAwait(false);
+            foreach (var bot in page.Bots)
+            {
+                yield return bot;
+            }
+
+            if (!page.CanFetchNextPage)
+            {
+                yield break;
+            }
+
+            var next = page.NextCursor!;
+            if (!seen.Add(next))
+            {
+                var parameter = filter?.CursorParameterName ?? ListBotsRequest.DefaultCursorParameterName;
+                throw new MeetStreamUnexpectedResponseException(
+                    $"GET /bots returned the next-page cursor '{next}' a second time, so paging would never end. MeetStream probably ignores the query parameter '{parameter}' this SDK sends the cursor in (MeetStream does not document its name). Set ListBotsRequest.CursorParameterName to the name MeetStream support gives you, or page by hand with ListPageAsync.",
+                    new MeetStreamErrorDetails(HttpStatusCode.OK, "GET", "/bots", null, null, null));
+            }
+
+            cursor = next;
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<BotListPage> ListPageAsync(ListBotsRequest? filter = null, string? cursor = null, CancellationToken cancellationToken = default)
+    {
+        ValidateFilter(filter);
+        if (cursor is not null && string.IsNullOrWhiteSpace(cursor))
+        {
+            throw new ArgumentException("The cursor must be null for the first page or a page's nextCursor; it is empty.", nameof(cursor));
+        }
+
+        var api = ApiRequest.Get("/bots");
+        if (filter is not null)
+        {
+            api.WithQuery("status", filter.Status?.Value)
+                .WithQuery("from", filter.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+                .WithQuery("to", filter.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+                .WithQuery("platform", filter.Platform?.Value);
+            foreach (var (key, value) in filter.CustomAttributes ?? EmptyMap)
+            {
+                api.WithQuery($"custom_attr[{key}]", value);
+            }
+
+            foreach (var (name, value) in filter.AdditionalQueryParameters ?? EmptyMap)
+            {
+                api.WithQuery(name, value);
+            }
+        }
+
+        api.WithQuery(filter?.CursorParameterName ?? ListBotsRequest.DefaultCursorParameterName, cursor);
+        return SendAsync(api, Json.BotListPage, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<BotStatusInfo> GetStatusAsync(string botId, CancellationToken cancellationToken = default) =>
+        SendAsync(BotGet("/bots/{bot_id}/status", botId), Json.BotStatusInfo, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<BotDetails> GetDetailsAsync(string botId, CancellationToken cancellationToken = default)
+    {
+        var api = BotGet("/bots/{bot_id}/detail", botId);
+        var response = await _transport.SendAsync(api, Json.BotDetailsEnvelope, cancellationToken).ConfigureAwait(false);
+        var envelope = response.Value;
+        if (envelope.BotDetails is { } details)
+        {
+            return details;
+        }
+
+        // Tolerate an unwrapped record (PascalCase keys at the top level) should MeetStream drop the envelope.
+        if (envelope.AdditionalProperties is { Count: > 0 } root)
+        {
+            var raw = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, JsonElement>(root), Json.DictionaryStringJsonElement);
+            try
+            {
+                return JsonSerializer.Deserialize(raw, Json.BotDetails)!;
+            }
+            catch (JsonException ex)
+            {
+                throw Unexpected(api, response.StatusCode, response.RequestId, raw, $"its body is neither {{\"bot_details\": {{…}}}} nor a readable bot record: {ex.Message}", ex);
+            }
+        }
+
+        throw Unexpected(api, response.StatusCode, response.RequestId, null, "its body has no \"bot_details\" object", null);
+    }
+
+    /// <inheritdoc />
+    public Task<BotSummary> GetSummaryAsync(string botId, CancellationToken cancellationToken = default) =>
+        SendAsync(BotGet("/bots/{bot_id}/summary", botId).WithNotReadyOn202(), Json.BotSummary, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<BotAudio> GetAudioAsync(string botId, CancellationToken cancellationToken = default) =>
+        SendAsync(BotGet("/bots/{bot_id}/get_audio", botId).WithNotReadyOn202(), Json.BotAudio, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<BotVideo> GetVideoAsync(string botId, CancellationToken cancellationToken = default) =>
+        SendAsync(BotGet("/bots/{bot_id}/get_video", botId).WithNotReadyOn202(), Json.BotVideo, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<BotAudioStreams> GetAudioStreamsAsync(string botId, CancellationToken cancellationToken = default) =>
+        SendAsync(BotGet("/bots/{bot_id}/get_audio_streams", botId).WithNotReadyOn202(), Json.BotAudioStreams, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<BotRecordingStreams> GetRecordingStreamsAsync(string botId, CancellationToken cancellationToken = default) =>
+        SendAsync(BotGet("/bots/{bot_id}/get_recording_streams", botId).WithNotReadyOn202(), Json.BotRecordingStreams, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<SpeakerTimeline> GetSpeakerTimelineAsync(string botId, CancellationToken cancellationToken = default) =>
+        SendAsync(BotGet("/bots/{bot_id}/get_speaker_timeline", botId).WithNotReadyOn202(), Json.SpeakerTimeline, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<MeetingChats> GetChatsAsync(string botId, CancellationToken cancellationToken = default) =>
+        SendAsync(BotGet("/bots/{bot_id}/get_chats", botId).WithNotReadyOn202(), Json.MeetingChats, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<BotScreenshots> GetScreenshotsAsync(string botId, CancellationToken cancellationToken = default) =>
+        SendAsync(BotGet("/bots/{bot_id}/get_screenshots", botId).WithNotReadyOn202(), Json.BotScreenshots, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<MeetingParticipant>> GetParticipantsAsync(string botId, CancellationToken cancellationToken = default)
+    {
+        var api = BotGet("/bots/{bot_id}/get_participants", botId).WithNotReadyOn202();
+        var response = await _transport.SendAsync(api, Json.JsonElement, cancellationToken).ConfigureAwait(false);
+        var root = response.Value;
+
+        // Documented as a top-level array; also accept {"participants": [...]} should MeetStream wrap it.
+        var list = root.ValueKind switch
+        {
+            JsonValueKind.Array => root,
+            JsonValueKind.Object when root.TryGetProperty("participants", out var inner) && inner.ValueKind == JsonValueKind.Array => inner,
+            JsonValueKind.Null => (JsonElement?)null,
+            _ => throw Unexpected(api, response.StatusCode, response.RequestId, null, $"its body is a JSON {root.ValueKind}, not the documented array of participants", null),
+        };
+
+        if (list is not { } array)
+        {
+            return [];
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(array, Json.ListMeetingParticipant) ?? [];
+        }
+        catch (JsonException ex)
+        {
+            throw Unexpected(api, response.StatusCode, response.RequestId, null, $"a participant is not readable: {ex.Message}", ex);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<RemoveBotResult> RemoveFromMeetingAsync(string botId, CancellationToken cancellationToken = default) =>
+        SendAsync(BotGet("/bots/{bot_id}/remove_bot", botId), Json.RemoveBotResult, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<DeleteBotDataResult> DeleteDataAsync(string botId, CancellationToken cancellationToken = default) =>
+        SendAsync(ApiRequest.Delete("/bots/{bot_id}/delete").WithPath("bot_id", botId, nameof(botId)), Json.DeleteBotDataResult, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<BotCommandResult> PauseRecordingAsync(string botId, CancellationToken cancellationToken = default) =>
+        SendAsync(ApiRequest.Post("/bots/{bot_id}/pause_recording").WithPath("bot_id", botId, nameof(botId)).WithEmptyJsonObject().AsIdempotent(), Json.BotCommandResult, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<BotCommandResult> ResumeRecordingAsync(string botId, CancellationToken cancellationToken = default) =>
+        SendAsync(ApiRequest.Post("/bots/{bot_id}/resume_recording").WithPath("bot_id", botId, nameof(botId)).WithEmptyJsonObject().AsIdempotent(), Json.BotCommandResult, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<BotCommandResult> SendMessageAsync(string botId, SendMessageRequest request, CancellationToken cancellationToken = default)
+    {
+        var api = ApiRequest.Post("/bots/{bot_id}/send_message").WithPath("bot_id", botId, nameof(botId));
+        ArgumentNullException.ThrowIfNull(request);
+        if (string.IsNullOrWhiteSpace(request.Message))
+        {
+            throw new ArgumentException("SendMessageRequest.Message (message) must not be empty: it is the chat text.", nameof(request));
+        }
+
+        return SendAsync(api.WithJson(request, Json.SendMessageRequest), Json.BotCommandResult, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<BotCommandResult> SendImageAsync(string botId, SendImageRequest request, CancellationToken cancellationToken = default)
+    {
+        var api = ApiRequest.Post("/bots/{bot_id}/send_image").WithPath("bot_id", botId, nameof(botId));
+        ArgumentNullException.ThrowIfNull(request);
+        if (string.IsNullOrWhiteSpace(request.ImageUrl)
+            || !Uri.TryCreate(request.ImageUrl, UriKind.Absolute, out var url)
+            || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
+        {
+            throw new ArgumentException($"SendImageRequest.ImageUrl (img_url) must be the absolute http(s) URL of a public image (not base64 data); got {CreateBotRequestValidator.Describe(request.ImageUrl ?? string.Empty)}.", nameof(request));
+        }
+
+        if (request.DisplayDuration is <= 0)
+        {
+            throw new ArgumentException($"SendImageRequest.DisplayDuration (display_duration) must be positive; got {request.DisplayDuration}.", nameof(request));
+        }
+
+        return SendAsync(api.WithJson(request, Json.SendImageRequest), Json.BotCommandResult, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<BotCommandResult> UpdateAgentSessionAsync(string botId, UpdateAgentSessionRequest request, CancellationToken cancellationToken = default)
+    {
+        var api = ApiRequest.Post("/bots/{bot_id}/update_mia").WithPath("bot_id", botId, nameof(botId));
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.SystemPrompt is null && request.Parameters is null && request.WakeWordEnabled is null && request.WakeWords is null
+            && request.AdditionalProperties is not { Count: > 0 })
+        {
+            throw new ArgumentException("UpdateAgentSessionRequest sets nothing: set SystemPrompt, Parameters, WakeWordEnabled or WakeWords.", nameof(request));
+        }
+
+        if (request.WakeWords is { } words && words.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new ArgumentException("UpdateAgentSessionRequest.WakeWords (wake_words) must not contain empty words.", nameof(request));
+        }
+
+        return SendAsync(api.WithJson(request, Json.UpdateAgentSessionRequest), Json.BotCommandResult, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<BotAudio> WaitForAudioAsync(string botId, MeetStreamWaitOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(botId);
+        return NotReadyPolling.WaitAsync(
+            ct => GetAudioAsync(botId, ct),
+            options,
+            _transport.TimeProvider,
+            $"the audio of bot '{botId}'",
+            "Mixed audio is ready after the audio.processed webhook; a bot that never recorded (not admitted or denied) has none.",
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<BotVideo> WaitForVideoAsync(string botId, MeetStreamWaitOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(botId);
+        return NotReadyPolling.WaitAsync(
+            ct => GetVideoAsync(botId, ct),
+            options,
+            _transport.TimeProvider,
+            $"the video of bot '{botId}'",
+            "Video exists only for bots created with video_required = true and is ready after the video.processed webhook.",
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<BotAudioStreams> WaitForAudioStreamsAsync(string botId, MeetStreamWaitOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(botId);
+        return NotReadyPolling.WaitAsync(
+            ct => GetAudioStreamsAsync(botId, ct),
+            options,
+            _transport.TimeProvider,
+            $"the per-participant audio of bot '{botId}'",
+            "Per-participant audio exists only for bots created with audio_separate_streams (Google Meet and Zoom) and is ready once the bot left and processing finished.",
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<BotRecordingStreams> WaitForRecordingStreamsAsync(string botId, MeetStreamWaitOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(botId);
+        return NotReadyPolling.WaitAsync(
+            ct => GetRecordingStreamsAsync(botId, ct),
+            options,
+            _transport.TimeProvider,
+            $"the per-participant video of bot '{botId}'",
+            "Per-participant video exists only for bots created with video_separate_streams and is ready once the bot left and processing finished.",
+            cancellationToken);
+    }
+
+    private static IReadOnlyDictionary<string, string> EmptyMap { get; } = new Dictionary<string, string>();
+
+    private static ApiRequest BotGet(string template, string botId) => ApiRequest.Get(template).WithPath("bot_id", botId, nameof(botId));
+
+    private async Task<T> SendAsync<T>(ApiRequest request, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, CancellationToken cancellationToken) =>
+        (await _transport.SendAsync(request, type, cancellationToken).ConfigureAwait(false)).Value;
+
+    private static void ValidateFilter(ListBotsRequest? filter)
+    {
+        if (filter is null)
+        {
+            return;
+        }
+
+        if (filter.Status is { } status && string.IsNullOrWhiteSpace(status.Value))
+        {
+            throw new ArgumentException("ListBotsRequest.Status is an empty status; leave it null to list every status.", nameof(filter));
+        }
+
+        if (filter.Platform is { } platform && string.IsNullOrWhiteSpace(platform.Value))
+        {
+            throw new ArgumentException("ListBotsRequest.Platform is an empty platform; leave it null to list every platform.", nameof(filter));
+        }
+
+        if (filter.From is { } from && filter.To is { } to && from > to)
+        {
+            throw new ArgumentException($"ListBotsRequest.From ({from:yyyy-MM-dd}) is after ListBotsRequest.To ({to:yyyy-MM-dd}).", nameof(filter));
+        }
+
+        if (string.IsNullOrWhiteSpace(filter.CursorParameterName))
+        {
+            throw new ArgumentException($"ListBotsRequest.CursorParameterName must not be empty; the default is '{ListBotsRequest.DefaultCursorParameterName}'.", nameof(filter));
+        }
+
+        if (ReservedListParameters.Contains(filter.CursorParameterName, StringComparer.Ordinal))
+        {
+            throw new ArgumentException($"ListBotsRequest.CursorParameterName '{filter.CursorParameterName}' is already a filter of GET /bots.", nameof(filter));
+        }
+
+        foreach (var (key, value) in filter.CustomAttributes ?? EmptyMap)
+        {
+            if (string.IsNullOrWhiteSpace(key) || value is null)
+            {
+                throw new ArgumentException($"ListBotsRequest.CustomAttributes has an empty key or a null value (key '{key}'); each entry is sent as custom_attr[key]=value.", nameof(filter));
+            }
+        }
+
+        foreach (var (name, value) in filter.AdditionalQueryParameters ?? EmptyMap)
+        {
+            if (string.IsNullOrWhiteSpace(name) || value is null)
+            {
+                throw new ArgumentException($"ListBotsRequest.AdditionalQueryParameters has an empty name or a null value (name '{name}').", nameof(filter));
+            }
+        }
+    }
+
+    private static MeetStreamUnexpectedResponseException Unexpected(ApiRequest api, HttpStatusCode status, string? requestId, byte[]? body, string problem, Exception? inner) =>
+        new(
+            $"MeetStream answered {api.Method.Method} {api.Path} with {(int)status} but {problem}.",
+            new MeetStreamErrorDetails(status, api.Method.Method, api.Path, null, requestId, body is null ? null : System.Text.Encoding.UTF8.GetString(body)),
+            inner);
 }

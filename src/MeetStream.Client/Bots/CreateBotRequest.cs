@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using MeetStream.Client.Serialization;
 
@@ -6,9 +6,10 @@ namespace MeetStream.Client;
 
 /// <summary>
 /// The body of <c>POST /bots/create_bot</c>: sends a bot into a Google Meet, Zoom or Teams meeting. Only
-/// <see cref="MeetingLink"/> and <see cref="BotName"/> are required.
+/// <see cref="MeetingLink"/> and <see cref="BotName"/> are required. <see cref="IBotsClient.CreateAsync"/> checks the
+/// documented rules (<see cref="Validate()"/>) before sending.
 /// </summary>
-public sealed class CreateBotRequest : MeetStreamObject
+public sealed class CreateBotRequest : MeetStreamObject, IValidatableObject
 {
     /// <summary>The meeting's join URL (echoed back as <c>meeting_url</c>).</summary>
     [JsonPropertyName("meeting_link")]
@@ -101,4 +102,16 @@ public sealed class CreateBotRequest : MeetStreamObject
     /// <summary>Teams signed-in join. Set this or <see cref="GoogleMeet"/>, not both.</summary>
     [JsonPropertyName("teams")]
     public TeamsJoinConfig? Teams { get; init; }
+
+    /// <summary>
+    /// Checks the request against MeetStream's documented rules (required fields, <c>automatic_leave</c> ranges, URL
+    /// schemes, mutually exclusive blocks, streaming provider for live transcription, <c>deduplication_key</c> format)
+    /// without sending it.
+    /// </summary>
+    /// <returns>Every problem with the JSON path of its field; empty when the request is valid.</returns>
+    public IReadOnlyList<CreateBotRequestProblem> Validate() => CreateBotRequestValidator.Validate(this);
+
+    /// <inheritdoc />
+    IEnumerable<ValidationResult> IValidatableObject.Validate(ValidationContext validationContext) =>
+        Validate().Select(problem => new ValidationResult(problem.ToString(), [problem.Path]));
 }

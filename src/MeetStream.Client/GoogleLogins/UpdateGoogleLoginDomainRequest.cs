@@ -1,0 +1,29 @@
+using System.Text.Json.Serialization;
+using MeetStream.Client.Serialization;
+
+namespace MeetStream.Client;
+
+/// <summary>The body of <c>PATCH /google-login-domains/{domain}</c>: only the fields you set change.</summary>
+public sealed class UpdateGoogleLoginDomainRequest : MeetStreamObject
+{
+    /// <summary>A new friendly name.</summary>
+    [JsonPropertyName("name")]
+    public string? Name { get; init; }
+
+    /// <summary>A new login mode: <see cref="LoginMode.Always"/> or <see cref="LoginMode.IfRequired"/>.</summary>
+    [JsonPropertyName("login_mode")]
+    public LoginMode? LoginMode { get; init; }
+
+    internal void Validate(string parameterName)
+    {
+        if (Name is null && LoginMode is null && (AdditionalProperties is null || AdditionalProperties.Count == 0))
+        {
+            throw new ArgumentException("Nothing to update: set Name (name) and/or LoginMode (login_mode).", parameterName);
+        }
+
+        if (LoginMode is { } mode && string.IsNullOrWhiteSpace(mode.Value))
+        {
+            throw new ArgumentException("LoginMode (login_mode) must not be empty when set.", parameterName);
+        }
+    }
+}
