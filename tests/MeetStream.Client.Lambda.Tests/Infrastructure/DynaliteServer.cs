@@ -17,15 +17,15 @@ public sealed class DynaliteServer : NodeServer
     public AmazonDynamoDBClient CreateClient() =>
         new(new BasicAWSCredentials("dummy", "dummy"), new AmazonDynamoDBConfig { ServiceURL = Url.ToString(), AuthenticationRegion = "us-east-1" });
 
-    /// <summary>Creates the sessions and deliveries tables under fresh names and returns their options.</summary>
-    public async Task<(DynamoDbSessionStoreOptions Sessions, DynamoDbDeliveryLedgerOptions Deliveries)> CreateTablesAsync(TimeProvider clock)
+    /// <summary>Creates the sessions and idempotency tables under fresh names and returns their options.</summary>
+    public async Task<(DynamoDbSessionStoreOptions Sessions, DynamoDbIdempotencyLedgerOptions Idempotency)> CreateTablesAsync(TimeProvider clock)
     {
         var suffix = Guid.NewGuid().ToString("N")[..10];
         var sessions = new DynamoDbSessionStoreOptions { TableName = "sessions-" + suffix, TimeProvider = clock };
-        var deliveries = new DynamoDbDeliveryLedgerOptions { TableName = "deliveries-" + suffix, TimeProvider = clock };
+        var idempotency = new DynamoDbIdempotencyLedgerOptions { TableName = "idempotency-" + suffix, TimeProvider = clock };
         using var client = CreateClient();
         await DynamoDbBotSessionStore.CreateTableAsync(client, sessions);
-        await DynamoDbWebhookDeliveryLedger.CreateTableAsync(client, deliveries);
-        return (sessions, deliveries);
+        await DynamoDbIdempotencyLedger.CreateTableAsync(client, idempotency);
+        return (sessions, idempotency);
     }
 }

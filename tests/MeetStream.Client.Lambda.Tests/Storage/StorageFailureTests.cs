@@ -29,7 +29,7 @@ public sealed class StorageFailureTests
     {
         await using var aws = await FailingAwsEndpoint.StartAsync(500, "InternalServerError");
         using var client = aws.CreateDynamoDbClient();
-        var ledger = new DynamoDbWebhookDeliveryLedger(client, new DynamoDbDeliveryLedgerOptions { TableName = "deliveries" });
+        var ledger = new DynamoDbIdempotencyLedger(client, new DynamoDbIdempotencyLedgerOptions { TableName = "idempotency" });
 
         var error = await Assert.ThrowsAsync<LambdaStorageException>(() => ledger.TryBeginAsync("key", Ct));
 

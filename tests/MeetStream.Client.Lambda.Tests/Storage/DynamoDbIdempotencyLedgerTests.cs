@@ -5,12 +5,12 @@ using MeetStream.Client.Tests.Infrastructure;
 namespace MeetStream.Client.Lambda.Tests.Storage;
 
 /// <summary>Delivery deduplication with conditional puts against real dynalite.</summary>
-public sealed class DynamoDbWebhookDeliveryLedgerTests(DynaliteServer dynalite) : IAsyncLifetime
+public sealed class DynamoDbIdempotencyLedgerTests(DynaliteServer dynalite) : IAsyncLifetime
 {
     private readonly FakeTimeProvider _clock = new();
     private Amazon.DynamoDBv2.AmazonDynamoDBClient _client = null!;
-    private DynamoDbDeliveryLedgerOptions _options = null!;
-    private DynamoDbWebhookDeliveryLedger _ledger = null!;
+    private DynamoDbIdempotencyLedgerOptions _options = null!;
+    private DynamoDbIdempotencyLedger _ledger = null!;
 
     private CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -18,7 +18,7 @@ public sealed class DynamoDbWebhookDeliveryLedgerTests(DynaliteServer dynalite) 
     {
         (_, _options) = await dynalite.CreateTablesAsync(_clock);
         _client = dynalite.CreateClient();
-        _ledger = new DynamoDbWebhookDeliveryLedger(_client, _options);
+        _ledger = new DynamoDbIdempotencyLedger(_client, _options);
     }
 
     public ValueTask DisposeAsync()
@@ -32,11 +32,11 @@ public sealed class DynamoDbWebhookDeliveryLedgerTests(DynaliteServer dynalite) 
     {
         var claim = await _ledger.TryBeginAsync("bot-1|bot.joining|bot.joining|2026-11-21T12:00:00Z", Ct);
 
-        Assert.Equal(DeliveryClaim.Claimed, claim);
+        Assert.Equal(IdempotencyClaim.Claimed, claim);
         var items = (await _client.ScanAsync(new ScanRequest { TableName = _options.TableName }, Ct)).Items;
         var item = Assert.Single(items);
-        Assert.Matches("^[0-9a-f]{64}$", item["delivery_id"].S);
-        Assert.Equal("processing", item["delivery_state"].S);
+        Assert.Matches("^[0-9a-f]{64}$", item["idempotency_id"].S);
+        Assert.Equal("processing", item["claim_state"].S);
         Assert.Equal(_clock.GetUtcNow().AddDays(7).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), item["expires_at"].N);
     }
 
@@ -45,7 +45,7 @@ public sealed class DynamoDbWebhookDeliveryLedgerTests(DynaliteServer dynalite) 
     {
         await _ledger.TryBeginAsync("key-1", Ct);
 
-        Assert.Equal(DeliveryClaim.InProgress, await _ledger.TryBeginAsync("key-1", Ct));
+        Assert.Equal(IdempotencyClaim.InProgress, await _ledger.TryBeginAsync("key-1", Ct));
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class DynamoDbWebhookDeliveryLedgerTests(DynaliteServer dynalite) 
         await _ledger.TryBeginAsync("key-2", Ct);
         await _ledger.CompleteAsync("key-2", Ct);
 
-        Assert.Equal(DeliveryClaim.AlreadyProcessed, await _ledger.TryBeginAsync("key-2", Ct));
+        Assert.Equal(IdempotencyClaim.AlreadyProcessed, await _ledger.TryBeginAsync("key-2", Ct));
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class DynamoDbWebhookDeliveryLedgerTests(DynaliteServer dynalite) 
         await _ledger.CompleteAsync("key-3", Ct);
         _clock.Advance(TimeSpan.FromHours(1));
 
-        Assert.Equal(DeliveryClaim.AlreadyProcessed, await _ledger.TryBeginAsync("key-3", Ct));
+        Assert.Equal(IdempotencyClaim.AlreadyProcessed, await _ledger.TryBeginAsync("key-3", Ct));
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public sealed class DynamoDbWebhookDeliveryLedgerTests(DynaliteServer dynalite) 
         await _ledger.TryBeginAsync("key-4", Ct);
         await _ledger.ReleaseAsync("key-4", Ct);
 
-        Assert.Equal(DeliveryClaim.Claimed, await _ledger.TryBeginAsync("key-4", Ct));
+        Assert.Equal(IdempotencyClaim.Claimed, await _ledger.TryBeginAsync("key-4", Ct));
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed class DynamoDbWebhookDeliveryLedgerTests(DynaliteServer dynalite) 
         await _ledger.TryBeginAsync("key-5", Ct);
         _clock.Advance(TimeSpan.FromSeconds(31));
 
-        Assert.Equal(DeliveryClaim.Claimed, await _ledger.TryBeginAsync("key-5", Ct));
+        Assert.Equal(IdempotencyClaim.Claimed, await _ledger.TryBeginAsync("key-5", Ct));
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class DynamoDbWebhookDeliveryLedgerTests(DynaliteServer dynalite) 
 
         await _ledger.ReleaseAsync("key-6", Ct);
 
-        Assert.Equal(DeliveryClaim.AlreadyProcessed, await _ledger.TryBeginAsync("key-6", Ct));
+        Assert.Equal(IdempotencyClaim.AlreadyProcessed, await _ledger.TryBeginAsync("key-6", Ct));
     }
 
     [Fact]
@@ -101,6 +101,6 @@ public sealed class DynamoDbWebhookDeliveryLedgerTests(DynaliteServer dynalite) 
     {
         var error = await Assert.ThrowsAsync<ArgumentException>(() => _ledger.TryBeginAsync(string.Empty, Ct));
 
-        Assert.Equal("deliveryKey", error.ParamName);
+        Assert.Equal("key", error.ParamName);
     }
 }
