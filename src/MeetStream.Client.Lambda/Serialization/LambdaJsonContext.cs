@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using MeetStream.Client.Lambda.Hosting;
+using MeetStream.Client.Lambda.Secrets;
 
 namespace MeetStream.Client.Lambda.Serialization;
 
@@ -19,6 +20,8 @@ namespace MeetStream.Client.Lambda.Serialization;
 [JsonSerializable(typeof(ApiGatewayProxyResponse))]
 [JsonSerializable(typeof(HttpApiRequest))]
 [JsonSerializable(typeof(HttpApiResponse))]
+[JsonSerializable(typeof(SecretValueResponse))]
+[JsonSerializable(typeof(ParameterResponse))]
 [JsonSerializable(typeof(JsonElement))]
 internal sealed partial class LambdaJsonContext : JsonSerializerContext
 {
