@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using MeetStream.Client.Lambda.Functions;
 using MeetStream.Client.Lambda.Hosting;
 using MeetStream.Client.Lambda.Secrets;
 
@@ -20,6 +21,10 @@ namespace MeetStream.Client.Lambda.Serialization;
 [JsonSerializable(typeof(ApiGatewayProxyResponse))]
 [JsonSerializable(typeof(HttpApiRequest))]
 [JsonSerializable(typeof(HttpApiResponse))]
+[JsonSerializable(typeof(CalendarTriggerEvent))]
+[JsonSerializable(typeof(CalendarTriggerResult))]
+[JsonSerializable(typeof(TranscriptRunResult))]
+[JsonSerializable(typeof(DynamoDbStreamEvent))]
 [JsonSerializable(typeof(SecretValueResponse))]
 [JsonSerializable(typeof(ParameterResponse))]
 [JsonSerializable(typeof(JsonElement))]
