@@ -19,7 +19,11 @@ public static class MeetStreamTelemetry
 
     internal static readonly ActivitySource ActivitySource = new(Name, Version);
 
-    internal static readonly Meter Meter = new(Name, Version);
+    /// <summary>
+    /// Gets the <c>MeetStream.Client</c> meter. Companion packages (such as <c>MeetStream.Client.AspNetCore</c>) publish
+    /// their instruments on it; to collect metrics, listen by name rather than through this property.
+    /// </summary>
+    public static Meter Meter { get; } = new(Name, Version);
 
     /// <summary>Duration of REST calls, including retries, in seconds.</summary>
     internal static readonly Histogram<double> RequestDuration = Meter.CreateHistogram<double>(

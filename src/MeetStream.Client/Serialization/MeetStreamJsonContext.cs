@@ -188,6 +188,32 @@ namespace MeetStream.Client.Serialization;
 // ---- end TeamsLogins ----
 
 // ---- Webhooks ----
+[JsonSerializable(typeof(MeetStream.Client.Webhooks.BotScheduledEvent))]
+[JsonSerializable(typeof(MeetStream.Client.Webhooks.BotJoiningEvent))]
+[JsonSerializable(typeof(MeetStream.Client.Webhooks.BotInWaitingRoomEvent))]
+[JsonSerializable(typeof(MeetStream.Client.Webhooks.BotInMeetingEvent))]
+[JsonSerializable(typeof(MeetStream.Client.Webhooks.BotRecordingPermissionAllowedEvent))]
+[JsonSerializable(typeof(MeetStream.Client.Webhooks.BotRecordingPermissionDeniedEvent))]
+[JsonSerializable(typeof(MeetStream.Client.Webhooks.BotRecordingEvent))]
+[JsonSerializable(typeof(MeetStream.Client.Webhooks.BotLeavingEvent))]
+[JsonSerializable(typeof(MeetStream.Client.Webhooks.BotStoppedEvent))]
+[JsonSerializable(typeof(MeetStream.Client.Webhooks.BotErrorEvent))]
+[JsonSerializable(typeof(MeetStream.Client.Webhooks.BotUploadingEvent))]
+[JsonSerializable(typeof(MeetStream.Client.Webhooks.BotTranscriptionReadyEvent))]
+[JsonSerializable(typeof(MeetStream.Client.Webhooks.BotDoneEvent))]
+[JsonSerializable(typeof(MeetStream.Client.Webhooks.ManifestCompletedEvent))]
+[JsonSerializable(typeof(MeetStream.Client.Webhooks.ManifestSkippedEvent))]
+[JsonSerializable(typeof(MeetStream.Client.Webhooks.AudioProcessedEvent))]
+[JsonSerializable(typeof(MeetStream.Client.Webhooks.AudioSkippedEvent))]
+[JsonSerializable(typeof(MeetStream.Client.Webhooks.TranscriptionProcessedEvent))]
+[JsonSerializable(typeof(MeetStream.Client.Webhooks.TranscriptionFailedEvent))]
+[JsonSerializable(typeof(MeetStream.Client.Webhooks.TranscriptionSkippedEvent))]
+[JsonSerializable(typeof(MeetStream.Client.Webhooks.VideoProcessedEvent))]
+[JsonSerializable(typeof(MeetStream.Client.Webhooks.DataDeletionEvent))]
+[JsonSerializable(typeof(MeetStream.Client.Webhooks.ParticipantJoinedEvent))]
+[JsonSerializable(typeof(MeetStream.Client.Webhooks.ParticipantLeftEvent))]
+[JsonSerializable(typeof(MeetStream.Client.Webhooks.LiveTranscriptEvent))]
+[JsonSerializable(typeof(MeetStream.Client.Webhooks.UnknownWebhookEvent))]
 // ---- end Webhooks ----
 
 // ---- Realtime ----

@@ -1,0 +1,8 @@
+namespace MeetStream.Client.Webhooks;
+
+/// <summary>
+/// The bot is leaving the meeting (<c>bot.leaving</c>).
+/// </summary>
+public sealed class BotLeavingEvent : BotLifecycleEvent
+{
+}

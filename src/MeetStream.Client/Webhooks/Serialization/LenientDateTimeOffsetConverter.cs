@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace MeetStream.Client.Webhooks.Serialization;
+
+/// <summary>
+/// Reads a webhook timestamp: an ISO 8601 string (offset-less values are UTC) or a Unix time in seconds or
+/// milliseconds. A string that is not a date reads as <see langword="null"/> rather than failing the whole event;
+/// objects and arrays are a wrong type and fail.
+/// </summary>
+internal sealed class LenientDateTimeOffsetConverter : JsonConverter<DateTimeOffset?>
+{
+    /// <inheritdoc />
+    public override bool HandleNull => true;
+
+    /// <inheritdoc />
+    public override DateTimeOffset? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Null:
+                return null;
+            case JsonTokenType.String:
+                if (reader.TryGetDateTimeOffset(out var exact))
+                {
+                    return exact;
+                }
+
+                return WebhookTimestamps.TryParse(reader.GetString(), out var parsed) ? parsed : null;
+            case JsonTokenType.Number:
+                return reader.TryGetDouble(out var number) ? WebhookTimestamps.FromUnix(number) : null;
+            default:
+                throw new JsonException($"Expected a date string or a number but found {reader.TokenType}.");
+        }
+    }
+
+    /// <inheritdoc />
+    public override void Write(Utf8JsonWriter writer, DateTimeOffset? value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        if (value is { } at)
+        {
+            writer.WriteStringValue(at.ToString("O", CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            writer.WriteNullValue();
+        }
+    }
+}

@@ -1,0 +1,499 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text;
+using MeetStream.Client.Webhooks.Serialization;
+
+namespace MeetStream.Client.Webhooks;
+
+/// <summary>
+/// Checks that a webhook delivery comes from MeetStream, over the raw body bytes: the <c>X-MeetStream-Signature</c>
+/// HMAC-SHA256 of signed (workspace) deliveries against one or more secrets, the <c>X-MeetStream-Timestamp</c>
+/// window, and for unsigned deliveries a token in the callback URL. Thread-safe and allocation-free; build one and
+/// share it. Headers are read through a delegate, so any framework can use it (the ASP.NET Core endpoint does).
+/// </summary>
+/// <example>
+/// <code>
+/// var validator = new WebhookValidator(new WebhookValidatorOptions { SigningSecrets = { secret } });
+/// var result = validator.Validate(body, name => request.Headers[name]);
+/// if (!result.IsValid) { /* 401, log result.Failure */ }
+/// </code>
+/// </example>
+public sealed class WebhookValidator
+{
+    /// <summary>The signature header: <c>sha256=</c> and the lowercase hex HMAC-SHA256 of the raw body.</summary>
+    public const string SignatureHeaderName = "X-MeetStream-Signature";
+
+    /// <summary>The delivery-time header (ISO 8601); not covered by the signature.</summary>
+    public const string TimestampHeaderName = "X-MeetStream-Timestamp";
+
+    /// <summary>The query parameter that carries a callback URL token.</summary>
+    public const string CallbackTokenParameterName = "meetstream_token";
+
+    private const string SignaturePrefix = "sha256=";
+    private const string TokenVersion = "v1.";
+    private const int NonceChars = 22;
+    private const int MacChars = 43;
+    private const int TokenLength = 3 + NonceChars + 1 + MacChars;
+
+    private readonly byte[][] _signingKeys;
+    private readonly byte[][] _tokenKeys;
+    private readonly bool _allowUnsigned;
+    private readonly bool _requireTimestamp;
+    private readonly TimeSpan? _tolerance;
+    private readonly TimeProvider _time;
+
+    /// <summary>Initializes a validator for signed deliveries with one or more signing secrets.</summary>
+    /// <param name="signingSecrets">The endpoint's signing secrets; during a rotation pass the new and the old one.</param>
+    /// <exception cref="ArgumentException">No secret, or an empty one.</exception>
+    public WebhookValidator(params string[] signingSecrets)
+        : this(CreateOptions(signingSecrets))
+    {
+    }
+
+    /// <summary>Initializes a validator from options. The secrets are copied: later changes to the options have no effect.</summary>
+    /// <param name="options">The settings.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">
+    /// A secret is empty, the tolerance is not positive, or nothing could ever be accepted (no signing secret, no
+    /// callback token secret, and unsigned deliveries not allowed).
+    /// </exception>
+    public WebhookValidator(WebhookValidatorOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _signingKeys = ToKeys(options.SigningSecrets, nameof(options.SigningSecrets));
+        _tokenKeys = ToKeys(options.CallbackTokenSecrets, nameof(options.CallbackTokenSecrets));
+        _allowUnsigned = options.AllowUnsignedDeliveries;
+        _requireTimestamp = options.RequireTimestamp;
+        if (options.TimestampTolerance is { } tolerance && tolerance <= TimeSpan.Zero)
+        {
+            throw new ArgumentException($"{nameof(options.TimestampTolerance)} must be positive, or null to turn the window off; got {tolerance}.", nameof(options));
+        }
+
+        _tolerance = options.TimestampTolerance;
+        _time = options.TimeProvider ?? throw new ArgumentException($"{nameof(options.TimeProvider)} must not be null.", nameof(options));
+        if (_signingKeys.Length == 0 && _tokenKeys.Length == 0 && !_allowUnsigned)
+        {
+            throw new ArgumentException(
+                $"Configure at least one of {nameof(options.SigningSecrets)} (workspace webhooks), {nameof(options.CallbackTokenSecrets)} (callback URL tokens) or {nameof(options.AllowUnsignedDeliveries)} = true; otherwise every delivery would be rejected.",
+                nameof(options));
+        }
+    }
+
+    /// <summary>Gets the default timestamp window: 5 minutes either side of now.</summary>
+    public static TimeSpan DefaultTimestampTolerance { get; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Gets whether callback URL tokens can be made (a callback token secret is configured).</summary>
+    public bool CanCreateCallbackUrls => _tokenKeys.Length > 0;
+
+    /// <summary>
+    /// Checks a delivery. A signature header is verified against every signing secret (constant time) and then the
+    /// timestamp window; without one, a callback token in the URL is checked; without that, the delivery is accepted
+    /// only when unsigned deliveries are allowed. Allocates nothing.
+    /// </summary>
+    /// <param name="body">The raw request body, exactly as received.</param>
+    /// <param name="getHeader">Returns a request header's value by name (case-insensitively), or <see langword="null"/>.</param>
+    /// <param name="getQueryParameter">Returns a query parameter of the request URL by name, or <see langword="null"/>; needed for callback tokens.</param>
+    /// <returns>The outcome; check <see cref="WebhookValidationResult.IsValid"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="getHeader"/> is <see langword="null"/>.</exception>
+    public WebhookValidationResult Validate(ReadOnlySpan<byte> body, Func<string, string?> getHeader, Func<string, string?>? getQueryParameter = null)
+    {
+        ArgumentNullException.ThrowIfNull(getHeader);
+        var signature = getHeader(SignatureHeaderName);
+        if (_signingKeys.Length > 0 && !string.IsNullOrWhiteSpace(signature))
+        {
+            return CheckSignatureAndTimestamp(body, signature, getHeader(TimestampHeaderName));
+        }
+
+        if (_tokenKeys.Length > 0 && getQueryParameter?.Invoke(CallbackTokenParameterName) is { } token && !string.IsNullOrWhiteSpace(token))
+        {
+            var index = MatchCallbackToken(token);
+            if (index < 0)
+            {
+                return WebhookValidationResult.Fail(WebhookValidationFailure.InvalidCallbackToken);
+            }
+
+            var failure = CheckTimestamp(getHeader(TimestampHeaderName), required: false);
+            return failure == WebhookValidationFailure.None
+                ? WebhookValidationResult.Success(WebhookAuthentication.CallbackToken, index)
+                : WebhookValidationResult.Fail(failure);
+        }
+
+        if (_allowUnsigned)
+        {
+            var failure = CheckTimestamp(getHeader(TimestampHeaderName), required: false);
+            return failure == WebhookValidationFailure.None
+                ? WebhookValidationResult.Success(WebhookAuthentication.Unsigned, -1)
+                : WebhookValidationResult.Fail(failure);
+        }
+
+        return WebhookValidationResult.Fail(_signingKeys.Length > 0 ? WebhookValidationFailure.MissingSignature : WebhookValidationFailure.MissingCallbackToken);
+    }
+
+    /// <summary>
+    /// Checks the signature and timestamp headers of a signed delivery (ignores callback tokens and the unsigned
+    /// opt-in). Allocates nothing.
+    /// </summary>
+    /// <param name="body">The raw request body, exactly as received.</param>
+    /// <param name="signatureHeader">The <c>X-MeetStream-Signature</c> value: <c>sha256=&lt;hex&gt;</c> or bare hex, either case.</param>
+    /// <param name="timestampHeader">The <c>X-MeetStream-Timestamp</c> value, or <see langword="null"/>.</param>
+    /// <returns>The outcome.</returns>
+    /// <exception cref="InvalidOperationException">No signing secret is configured.</exception>
+    public WebhookValidationResult VerifySignature(ReadOnlySpan<byte> body, string? signatureHeader, string? timestampHeader = null)
+    {
+        if (_signingKeys.Length == 0)
+        {
+            throw new InvalidOperationException("This validator has no signing secret; add one to WebhookValidatorOptions.SigningSecrets.");
+        }
+
+        return string.IsNullOrWhiteSpace(signatureHeader)
+            ? WebhookValidationResult.Fail(WebhookValidationFailure.MissingSignature)
+            : CheckSignatureAndTimestamp(body, signatureHeader, timestampHeader);
+    }
+
+    /// <summary>
+    /// Validates a delivery and parses it: the one call a handler in any framework needs.
+    /// </summary>
+    /// <param name="body">The raw request body, exactly as received.</param>
+    /// <param name="getHeader">Returns a request header's value by name (case-insensitively), or <see langword="null"/>.</param>
+    /// <param name="getQueryParameter">Returns a query parameter of the request URL by name, or <see langword="null"/>.</param>
+    /// <returns>The event.</returns>
+    /// <exception cref="WebhookValidationException">The delivery is not authentic or its timestamp is outside the window (answer 401).</exception>
+    /// <exception cref="WebhookParseException">The body is not a readable event (answer 400).</exception>
+    public WebhookEvent ValidateAndParse(ReadOnlySpan<byte> body, Func<string, string?> getHeader, Func<string, string?>? getQueryParameter = null)
+    {
+        var result = Validate(body, getHeader, getQueryParameter);
+        if (!result.IsValid)
+        {
+            throw new WebhookValidationException(result.Failure);
+        }
+
+        return WebhookParser.Parse(body);
+    }
+
+    /// <summary>
+    /// Makes a callback token, for URLs you build yourself. Prefer <see cref="CreateCallbackUrl(string)"/>.
+    /// </summary>
+    /// <returns>A fresh token: a random nonce and its HMAC under the first callback token secret.</returns>
+    /// <exception cref="InvalidOperationException">No callback token secret is configured.</exception>
+    public string CreateCallbackToken()
+    {
+        if (_tokenKeys.Length == 0)
+        {
+            throw new InvalidOperationException("This validator has no callback token secret; add one to WebhookValidatorOptions.CallbackTokenSecrets (see WebhookValidator.GenerateSecret).");
+        }
+
+        Span<byte> nonce = stackalloc byte[16];
+        RandomNumberGenerator.Fill(nonce);
+        Span<char> token = stackalloc char[TokenLength];
+        TokenVersion.AsSpan().CopyTo(token);
+        WriteBase64Url(nonce, token.Slice(3, NonceChars));
+        token[3 + NonceChars] = '.';
+        ComputeTokenMac(_tokenKeys[0], token[..(3 + NonceChars)], token[(4 + NonceChars)..]);
+        return new string(token);
+    }
+
+    /// <summary>
+    /// Adds a fresh callback token to a webhook URL (as the <c>meetstream_token</c> query parameter). Give the result to
+    /// MeetStream as a bot's <c>callback_url</c>, <c>live_transcription_required.webhook_url</c> or realtime endpoint
+    /// URL: those deliveries are unsigned, and the token proves they came through a URL you issued.
+    /// </summary>
+    /// <param name="webhookUrl">Your endpoint's absolute http(s) URL, e.g. <c>https://example.com/webhooks/meetstream</c>.</param>
+    /// <returns>The URL with the token appended.</returns>
+    /// <exception cref="ArgumentException">The URL is not absolute http(s) or already has a token.</exception>
+    /// <exception cref="InvalidOperationException">No callback token secret is configured.</exception>
+    public string CreateCallbackUrl(string webhookUrl)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(webhookUrl);
+        if (!Uri.TryCreate(webhookUrl, UriKind.Absolute, out var parsed) || (parsed.Scheme != Uri.UriSchemeHttps && parsed.Scheme != Uri.UriSchemeHttp))
+        {
+            throw new ArgumentException($"The webhook URL must be an absolute http or https URL; got '{webhookUrl}'.", nameof(webhookUrl));
+        }
+
+        if (webhookUrl.Contains(CallbackTokenParameterName + "=", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException($"The webhook URL already has a '{CallbackTokenParameterName}' parameter; pass the URL without it.", nameof(webhookUrl));
+        }
+
+        var token = CreateCallbackToken();
+        var hash = webhookUrl.IndexOf('#', StringComparison.Ordinal);
+        var fragment = hash >= 0 ? webhookUrl[hash..] : string.Empty;
+        var head = hash >= 0 ? webhookUrl[..hash] : webhookUrl;
+        var separator = !head.Contains('?', StringComparison.Ordinal) ? "?" : head.EndsWith('?') || head.EndsWith('&') ? string.Empty : "&";
+        return string.Concat(head, separator, CallbackTokenParameterName, "=", token, fragment);
+    }
+
+    /// <summary>Adds a fresh callback token to a webhook URL. See <see cref="CreateCallbackUrl(string)"/>.</summary>
+    /// <param name="webhookUrl">Your endpoint's absolute http(s) URL.</param>
+    /// <returns>The URL with the token appended.</returns>
+    /// <exception cref="ArgumentException">The URL is not absolute http(s) or already has a token.</exception>
+    /// <exception cref="InvalidOperationException">No callback token secret is configured.</exception>
+    public Uri CreateCallbackUrl(Uri webhookUrl)
+    {
+        ArgumentNullException.ThrowIfNull(webhookUrl);
+        return new Uri(CreateCallbackUrl(webhookUrl.IsAbsoluteUri ? webhookUrl.AbsoluteUri : webhookUrl.OriginalString));
+    }
+
+    /// <summary>Checks a callback token in constant time against every callback token secret.</summary>
+    /// <param name="token">The <c>meetstream_token</c> query value.</param>
+    /// <returns>Whether the token was made with one of the secrets.</returns>
+    public bool VerifyCallbackToken(string? token) => token is not null && MatchCallbackToken(token) >= 0;
+
+    /// <summary>
+    /// Computes the <c>X-MeetStream-Signature</c> value MeetStream would send for a body: <c>sha256=</c> and the
+    /// lowercase hex HMAC-SHA256 keyed with the UTF-8 bytes of the secret. Use it to sign payloads in your tests.
+    /// </summary>
+    /// <param name="body">The exact body bytes.</param>
+    /// <param name="secret">The signing secret.</param>
+    /// <returns>The header value.</returns>
+    /// <exception cref="ArgumentException">The secret is null or empty.</exception>
+    public static string ComputeSignature(ReadOnlySpan<byte> body, string secret)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(secret);
+        var key = Encoding.UTF8.GetBytes(secret);
+        Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        HMACSHA256.HashData(key, body, mac);
+        CryptographicOperations.ZeroMemory(key);
+        Span<char> text = stackalloc char[SignaturePrefix.Length + (2 * HMACSHA256.HashSizeInBytes)];
+        SignaturePrefix.AsSpan().CopyTo(text);
+        WriteLowerHex(mac, text[SignaturePrefix.Length..]);
+        return new string(text);
+    }
+
+    /// <summary>Computes the <c>X-MeetStream-Signature</c> value for a text body encoded as UTF-8.</summary>
+    /// <param name="body">The body text.</param>
+    /// <param name="secret">The signing secret.</param>
+    /// <returns>The header value.</returns>
+    /// <exception cref="ArgumentException">The secret is null or empty.</exception>
+    public static string ComputeSignature(string body, string secret)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        return ComputeSignature(Encoding.UTF8.GetBytes(body), secret);
+    }
+
+    /// <summary>Generates a random secret (256 bits, URL-safe base64) for <see cref="WebhookValidatorOptions.CallbackTokenSecrets"/>.</summary>
+    /// <returns>The secret.</returns>
+    public static string GenerateSecret()
+    {
+        Span<byte> bytes = stackalloc byte[32];
+        RandomNumberGenerator.Fill(bytes);
+        Span<char> text = stackalloc char[43];
+        WriteBase64Url(bytes, text);
+        return new string(text);
+    }
+
+    /// <summary>Describes the validator without its secrets.</summary>
+    /// <returns>The description.</returns>
+    public override string ToString() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"WebhookValidator {{ SigningSecrets = {_signingKeys.Length}, CallbackTokenSecrets = {_tokenKeys.Length}, AllowUnsignedDeliveries = {_allowUnsigned}, TimestampTolerance = {(_tolerance?.ToString() ?? "off")} }}");
+
+    private WebhookValidationResult CheckSignatureAndTimestamp(ReadOnlySpan<byte> body, string signatureHeader, string? timestampHeader)
+    {
+        var value = signatureHeader.AsSpan().Trim();
+        if (value.StartsWith(SignaturePrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            value = value[SignaturePrefix.Length..];
+        }
+
+        Span<byte> provided = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        if (value.Length != 2 * HMACSHA256.HashSizeInBytes || !TryDecodeHex(value, provided))
+        {
+            return WebhookValidationResult.Fail(WebhookValidationFailure.MalformedSignature);
+        }
+
+        Span<byte> expected = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        var matched = -1;
+        for (var i = 0; i < _signingKeys.Length && matched < 0; i++)
+        {
+            HMACSHA256.HashData(_signingKeys[i], body, expected);
+            if (CryptographicOperations.FixedTimeEquals(expected, provided))
+            {
+                matched = i;
+            }
+        }
+
+        if (matched < 0)
+        {
+            return WebhookValidationResult.Fail(WebhookValidationFailure.SignatureMismatch);
+        }
+
+        var failure = CheckTimestamp(timestampHeader, _requireTimestamp);
+        return failure == WebhookValidationFailure.None
+            ? WebhookValidationResult.Success(WebhookAuthentication.Signature, matched)
+            : WebhookValidationResult.Fail(failure);
+    }
+
+    private WebhookValidationFailure CheckTimestamp(string? header, bool required)
+    {
+        if (string.IsNullOrWhiteSpace(header))
+        {
+            return required ? WebhookValidationFailure.MissingTimestamp : WebhookValidationFailure.None;
+        }
+
+        if (!WebhookTimestamps.TryParse(header, out var sent))
+        {
+            return WebhookValidationFailure.MalformedTimestamp;
+        }
+
+        if (_tolerance is { } tolerance && (_time.GetUtcNow() - sent).Duration() > tolerance)
+        {
+            return WebhookValidationFailure.StaleTimestamp;
+        }
+
+        return WebhookValidationFailure.None;
+    }
+
+    private int MatchCallbackToken(ReadOnlySpan<char> token)
+    {
+        token = token.Trim();
+        if (token.Length != TokenLength || !token.StartsWith(TokenVersion, StringComparison.Ordinal) || token[3 + NonceChars] != '.')
+        {
+            return -1;
+        }
+
+        var signed = token[..(3 + NonceChars)];
+        var mac = token[(4 + NonceChars)..];
+        if (!IsBase64Url(signed[3..]) || !IsBase64Url(mac))
+        {
+            return -1;
+        }
+
+        Span<char> expected = stackalloc char[MacChars];
+        var matched = -1;
+        for (var i = 0; i < _tokenKeys.Length; i++)
+        {
+            ComputeTokenMac(_tokenKeys[i], signed, expected);
+            if (CryptographicOperations.FixedTimeEquals(MemoryMarshal.AsBytes(expected), MemoryMarshal.AsBytes(mac)) && matched < 0)
+            {
+                matched = i;
+            }
+        }
+
+        return matched;
+    }
+
+    private static void ComputeTokenMac(byte[] key, ReadOnlySpan<char> signed, Span<char> destination)
+    {
+        Span<byte> ascii = stackalloc byte[signed.Length];
+        for (var i = 0; i < signed.Length; i++)
+        {
+            ascii[i] = (byte)signed[i];
+        }
+
+        Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        HMACSHA256.HashData(key, ascii, mac);
+        WriteBase64Url(mac, destination);
+    }
+
+    private static byte[][] ToKeys(IList<string>? secrets, string name)
+    {
+        if (secrets is null || secrets.Count == 0)
+        {
+            return [];
+        }
+
+        var keys = new byte[secrets.Count][];
+        for (var i = 0; i < secrets.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(secrets[i]))
+            {
+                throw new ArgumentException($"{name}[{i}] is empty; every webhook secret must be a non-empty string.", name);
+            }
+
+            keys[i] = Encoding.UTF8.GetBytes(secrets[i]);
+        }
+
+        return keys;
+    }
+
+    private static WebhookValidatorOptions CreateOptions(string[] signingSecrets)
+    {
+        ArgumentNullException.ThrowIfNull(signingSecrets);
+        if (signingSecrets.Length == 0)
+        {
+            throw new ArgumentException("Pass at least one signing secret.", nameof(signingSecrets));
+        }
+
+        var options = new WebhookValidatorOptions();
+        foreach (var secret in signingSecrets)
+        {
+            options.SigningSecrets.Add(secret);
+        }
+
+        return options;
+    }
+
+    private static bool TryDecodeHex(ReadOnlySpan<char> hex, Span<byte> destination)
+    {
+        for (var i = 0; i < destination.Length; i++)
+        {
+            var high = HexValue(hex[2 * i]);
+            var low = HexValue(hex[(2 * i) + 1]);
+            if ((high | low) < 0)
+            {
+                return false;
+            }
+
+            destination[i] = (byte)((high << 4) | low);
+        }
+
+        return true;
+    }
+
+    private static int HexValue(char c) => c switch
+    {
+        >= '0' and <= '9' => c - '0',
+        >= 'a' and <= 'f' => c - 'a' + 10,
+        >= 'A' and <= 'F' => c - 'A' + 10,
+        _ => -1,
+    };
+
+    private static void WriteLowerHex(ReadOnlySpan<byte> bytes, Span<char> destination)
+    {
+        const string digits = "0123456789abcdef";
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            destination[2 * i] = digits[bytes[i] >> 4];
+            destination[(2 * i) + 1] = digits[bytes[i] & 0xF];
+        }
+    }
+
+    private static void WriteBase64Url(ReadOnlySpan<byte> bytes, Span<char> destination)
+    {
+        Span<char> padded = stackalloc char[((bytes.Length + 2) / 3) * 4];
+        if (!Convert.TryToBase64Chars(bytes, padded, out var written))
+        {
+            throw new InvalidOperationException("Base64 buffer too small.");
+        }
+
+        var length = written;
+        while (length > 0 && padded[length - 1] == '=')
+        {
+            length--;
+        }
+
+        for (var i = 0; i < length; i++)
+        {
+            destination[i] = padded[i] switch
+            {
+                '+' => '-',
+                '/' => '_',
+                var c => c,
+            };
+        }
+    }
+
+    private static bool IsBase64Url(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c == '-' || c == '_'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
