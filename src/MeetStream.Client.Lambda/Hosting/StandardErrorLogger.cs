@@ -4,7 +4,8 @@ namespace MeetStream.Client.Lambda.Hosting;
 
 /// <summary>
 /// The host's fallback logger: warnings and errors as one line each on standard error (Lambda forwards it to
-/// CloudWatch), the exception's type and message included, the stack trace folded onto the same line.
+/// CloudWatch), the exception's type and message included, the stack trace folded onto the same line (left out for
+/// configuration errors, whose message says everything).
 /// </summary>
 internal sealed class StandardErrorLogger : ILogger
 {
@@ -23,7 +24,7 @@ internal sealed class StandardErrorLogger : ILogger
         }
 
         var line = $"[{logLevel}] MeetStream.Client.Lambda: {formatter(state, exception)}";
-        if (exception?.StackTrace is { } trace)
+        if (exception is not (LambdaHostException or LambdaSecretException) && exception?.StackTrace is { } trace)
         {
             line += " | " + trace.Replace('\n', ' ').Replace("\r", string.Empty, StringComparison.Ordinal);
         }

@@ -24,6 +24,7 @@ namespace MeetStream.Client.Lambda.Serialization;
 [JsonSerializable(typeof(CalendarTriggerEvent))]
 [JsonSerializable(typeof(CalendarTriggerResult))]
 [JsonSerializable(typeof(TranscriptRunResult))]
+[JsonSerializable(typeof(WebhookFunctionResponse))]
 [JsonSerializable(typeof(DynamoDbStreamEvent))]
 [JsonSerializable(typeof(SecretValueResponse))]
 [JsonSerializable(typeof(ParameterResponse))]

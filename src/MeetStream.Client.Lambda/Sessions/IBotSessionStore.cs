@@ -2,7 +2,8 @@ namespace MeetStream.Client.Lambda;
 
 /// <summary>
 /// Where the pipeline keeps bot sessions. Every write is conditional so that state only moves forward: lifecycle
-/// changes by rank (<see cref="BotLifecycle"/>), transcript progress from awaiting to pending to a final state.
+/// changes by rank (<see cref="BotLifecycle"/>), transcript progress by rank too (awaiting 10, failed 15, pending 20,
+/// stored or flagged 30).
 /// <see cref="DynamoDbBotSessionStore"/> is the implementation; fake this interface to test your own functions.
 /// </summary>
 public interface IBotSessionStore
@@ -49,7 +50,11 @@ public interface IBotSessionStore
     /// <returns><see cref="SessionUpdate.Applied"/> or <see cref="SessionUpdate.Stale"/>.</returns>
     Task<SessionUpdate> MarkTranscriptPendingAsync(string botId, CancellationToken cancellationToken = default);
 
-    /// <summary>Ends the transcript's progress as <see cref="TranscriptProgress.Failed"/> or <see cref="TranscriptProgress.Flagged"/> unless it is already final.</summary>
+    /// <summary>
+    /// Ends the transcript's work as <see cref="TranscriptProgress.Failed"/> (<c>transcription.failed</c>; a later
+    /// <c>transcription.processed</c> from a re-run still moves it to pending) or <see cref="TranscriptProgress.Flagged"/>
+    /// (the sweep gave up), unless it is already at or past that point.
+    /// </summary>
     /// <param name="botId">The bot id.</param>
     /// <param name="outcome">Failed or Flagged.</param>
     /// <param name="note">Why (stored on the session).</param>

@@ -15,7 +15,7 @@ public enum TranscriptProgress
     /// <summary>The transcript is in S3 and its key is on the session (<c>stored</c>).</summary>
     Stored,
 
-    /// <summary>MeetStream reported <c>transcription.failed</c> (<c>failed</c>).</summary>
+    /// <summary>MeetStream reported <c>transcription.failed</c> (<c>failed</c>); a later <c>transcription.processed</c> (a re-run) still counts.</summary>
     Failed,
 
     /// <summary>The stale-session sweep gave up: stopped without a transcript after every retry (<c>flagged</c>).</summary>

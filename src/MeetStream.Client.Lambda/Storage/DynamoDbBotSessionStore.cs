@@ -22,7 +22,10 @@ namespace MeetStream.Client.Lambda;
 public sealed class DynamoDbBotSessionStore : IBotSessionStore
 {
     private const string Dynamo = "DynamoDB";
-    private const int FinalTranscriptRank = 3;
+    private const int AwaitingRank = 10;
+    private const int FailedRank = 15;
+    private const int PendingRank = 20;
+    private const int FinalTranscriptRank = 30;
     private readonly IAmazonDynamoDB _dynamo;
     private readonly DynamoDbSessionStoreOptions _options;
 
@@ -108,7 +111,7 @@ public sealed class DynamoDbBotSessionStore : IBotSessionStore
         update.SetIfMissing(SessionItem.CreatedAt, Time(now))
             .SetIfMissing(SessionItem.ExpiresAt, N((now + _options.Retention).ToUnixTimeSeconds()))
             .SetIfMissing(SessionItem.TranscriptState, S(SessionItem.StateName(expected ? TranscriptProgress.Awaiting : TranscriptProgress.NotExpected)))
-            .SetIfMissing(SessionItem.TranscriptRank, N(1))
+            .SetIfMissing(SessionItem.TranscriptRank, N(AwaitingRank))
             .SetIfMissing(SessionItem.TranscriptAttempts, N(0))
             .SetIfMissing(SessionItem.WorkState, S(expected ? SessionItem.WorkAwaiting : SessionItem.WorkClosed))
             .SetIfMissing(SessionItem.WorkDue, N(session.FirstCheckAt.ToUnixTimeSeconds()))
@@ -163,13 +166,13 @@ public sealed class DynamoDbBotSessionStore : IBotSessionStore
         var now = Now;
         var update = new UpdateBuilder()
             .Set(SessionItem.TranscriptState, S(SessionItem.StateName(TranscriptProgress.Pending)))
-            .Set(SessionItem.TranscriptRank, N(2))
+            .Set(SessionItem.TranscriptRank, N(PendingRank))
             .Set(SessionItem.WorkState, S(SessionItem.WorkPending))
             .Set(SessionItem.WorkDue, N(now.ToUnixTimeSeconds()))
             .SetIfMissing(SessionItem.TranscriptAttempts, N(0));
         Stamp(update, now);
         var rank = update.Name(SessionItem.TranscriptRank);
-        var condition = $"attribute_not_exists({rank}) OR {rank} < {update.Value("c_rank", N(2))}";
+        var condition = $"attribute_not_exists({rank}) OR {rank} < {update.Value("c_rank", N(PendingRank))}";
         return await UpdateAsync(botId, update, condition, ReturnValue.NONE, cancellationToken).ConfigureAwait(false) is null ? SessionUpdate.Stale : SessionUpdate.Applied;
     }
 
@@ -183,15 +186,16 @@ public sealed class DynamoDbBotSessionStore : IBotSessionStore
             throw new ArgumentException($"outcome must be Failed or Flagged (was {outcome}); use MarkTranscriptStoredAsync for stored transcripts.", nameof(outcome));
         }
 
+        var target = outcome == TranscriptProgress.Failed ? FailedRank : FinalTranscriptRank;
         var update = new UpdateBuilder()
             .Set(SessionItem.TranscriptState, S(SessionItem.StateName(outcome)))
-            .Set(SessionItem.TranscriptRank, N(FinalTranscriptRank))
+            .Set(SessionItem.TranscriptRank, N(target))
             .Set(SessionItem.TranscriptNote, S(note))
             .Set(SessionItem.WorkState, S(SessionItem.WorkClosed))
             .Remove(SessionItem.FetchLeaseUntil);
         Stamp(update, Now);
         var rank = update.Name(SessionItem.TranscriptRank);
-        var condition = $"attribute_not_exists({rank}) OR {rank} < {update.Value("c_rank", N(FinalTranscriptRank))}";
+        var condition = $"attribute_not_exists({rank}) OR {rank} < {update.Value("c_rank", N(target))}";
         return await UpdateAsync(botId, update, condition, ReturnValue.NONE, cancellationToken).ConfigureAwait(false) is null ? SessionUpdate.Stale : SessionUpdate.Applied;
     }
 
@@ -372,7 +376,7 @@ public sealed class DynamoDbBotSessionStore : IBotSessionStore
     {
         Stamp(update, Now);
         update.SetIfMissing(SessionItem.TranscriptState, S(SessionItem.StateName(TranscriptProgress.Awaiting)))
-            .SetIfMissing(SessionItem.TranscriptRank, N(1))
+            .SetIfMissing(SessionItem.TranscriptRank, N(AwaitingRank))
             .SetIfMissing(SessionItem.TranscriptAttempts, N(0))
             .SetIfMissing(SessionItem.WorkState, S(SessionItem.WorkAwaiting))
             .SetIfMissing(SessionItem.WorkDue, N(firstCheck.ToUnixTimeSeconds()));

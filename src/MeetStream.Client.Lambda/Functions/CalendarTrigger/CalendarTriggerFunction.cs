@@ -141,7 +141,9 @@ public sealed class CalendarTriggerFunction : LambdaJsonFunction<CalendarTrigger
             MeetingLink = e.MeetingUrl!,
             BotName = string.IsNullOrWhiteSpace(e.BotName) ? _options.DefaultBotName : e.BotName,
             JoinAt = e.JoinAt is { } joinAt && joinAt > Now ? joinAt : null,
-            CallbackUrl = _options.CallbackUrl?.AbsoluteUri,
+            CallbackUrl = _options.CallbackUrl is not { } callback ? null
+                : _options.CallbackTokenIssuer is { CanCreateCallbackUrls: true } issuer ? issuer.CreateCallbackUrl(callback).AbsoluteUri
+                : callback.AbsoluteUri,
             CustomAttributes = attributes,
             RecordingConfig = new RecordingConfig
             {

@@ -6,6 +6,13 @@ public sealed class CalendarTriggerOptions
     /// <summary>Gets or sets the webhook URL MeetStream calls for the bot (<c>callback_url</c>), e.g. the HTTP API route of the webhook function with its URL token.</summary>
     public Uri? CallbackUrl { get; set; }
 
+    /// <summary>
+    /// Gets or sets the validator that issues callback URL tokens: when set (with a callback token secret), every bot's
+    /// <see cref="CallbackUrl"/> carries a fresh <c>meetstream_token</c>, which the webhook function verifies, because
+    /// MeetStream does not sign per-bot callback deliveries.
+    /// </summary>
+    public MeetStream.Client.Webhooks.WebhookValidator? CallbackTokenIssuer { get; set; }
+
     /// <summary>Gets or sets the bot name when the event has none. Default <c>Notetaker</c>.</summary>
     public string DefaultBotName { get; set; } = "Notetaker";
 

@@ -186,7 +186,8 @@ public sealed class TranscriptFunction : LambdaJsonFunction<JsonElement, Transcr
             return Result(botId, "unknown_session", note: "No session is stored for this bot.");
         }
 
-        if (session.Transcript is TranscriptProgress.Stored or TranscriptProgress.Failed or TranscriptProgress.Flagged)
+        if (session.Transcript == TranscriptProgress.Stored
+            || (trigger != Trigger.Direct && session.Transcript is TranscriptProgress.Failed or TranscriptProgress.Flagged))
         {
             return Result(botId, "already_final", session.TranscriptId, session.TranscriptS3Key);
         }
