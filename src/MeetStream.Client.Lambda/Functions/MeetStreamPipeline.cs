@@ -81,14 +81,16 @@ public static class MeetStreamPipeline
             {
                 case WebhookFunctionName:
                 {
+                    var (sessionsTable, idempotencyTable) = (Required(env, "MEETSTREAM_SESSIONS_TABLE"), Required(env, "MEETSTREAM_IDEMPOTENCY_TABLE"));
                     var validator = await CreateValidatorAsync(secrets, env, options.TimeProvider, required: true, cancellationToken).ConfigureAwait(false);
                     var dynamo = options.DynamoDb ?? CreateDynamoDb(env);
                     options.Webhook.TimeProvider = options.TimeProvider;
-                    return new WebhookFunction(validator!, Sessions(dynamo, env, options.TimeProvider), Ledger(dynamo, env, options.TimeProvider), options.Webhook);
+                    return new WebhookFunction(validator!, Sessions(dynamo, sessionsTable, options.TimeProvider), Ledger(dynamo, idempotencyTable, options.TimeProvider), options.Webhook);
                 }
 
                 case CalendarTriggerFunctionName:
                 {
+                    var (sessionsTable, idempotencyTable) = (Required(env, "MEETSTREAM_SESSIONS_TABLE"), Required(env, "MEETSTREAM_IDEMPOTENCY_TABLE"));
                     var client = options.Client ?? await CreateClientAsync(secrets, env, options, cancellationToken).ConfigureAwait(false);
                     var dynamo = options.DynamoDb ?? CreateDynamoDb(env);
                     var trigger = options.CalendarTrigger;
@@ -106,11 +108,12 @@ public static class MeetStreamPipeline
                         trigger.DefaultBotName = botName;
                     }
 
-                    return new CalendarTriggerFunction(client, Sessions(dynamo, env, options.TimeProvider), Ledger(dynamo, env, options.TimeProvider), trigger);
+                    return new CalendarTriggerFunction(client, Sessions(dynamo, sessionsTable, options.TimeProvider), Ledger(dynamo, idempotencyTable, options.TimeProvider), trigger);
                 }
 
                 case TranscriptFunctionName:
                 {
+                    var (sessionsTable, bucket) = (Required(env, "MEETSTREAM_SESSIONS_TABLE"), Required(env, "MEETSTREAM_TRANSCRIPTS_BUCKET"));
                     var client = options.Client ?? await CreateClientAsync(secrets, env, options, cancellationToken).ConfigureAwait(false);
                     var dynamo = options.DynamoDb ?? CreateDynamoDb(env);
                     var s3 = options.S3 ?? CreateS3(env);
@@ -126,8 +129,8 @@ public static class MeetStreamPipeline
                         transcript.MaxAttempts = attempts;
                     }
 
-                    var store = new S3TranscriptStore(s3, new S3TranscriptStoreOptions { BucketName = Required(env, "MEETSTREAM_TRANSCRIPTS_BUCKET"), TimeProvider = options.TimeProvider });
-                    return new TranscriptFunction(client, Sessions(dynamo, env, options.TimeProvider), store, transcript);
+                    var store = new S3TranscriptStore(s3, new S3TranscriptStoreOptions { BucketName = bucket, TimeProvider = options.TimeProvider });
+                    return new TranscriptFunction(client, Sessions(dynamo, sessionsTable, options.TimeProvider), store, transcript);
                 }
 
                 default:
@@ -143,11 +146,11 @@ public static class MeetStreamPipeline
         }
     }
 
-    private static DynamoDbBotSessionStore Sessions(IAmazonDynamoDB dynamo, Func<string, string?> env, TimeProvider time) =>
-        new(dynamo, new DynamoDbSessionStoreOptions { TableName = Required(env, "MEETSTREAM_SESSIONS_TABLE"), TimeProvider = time });
+    private static DynamoDbBotSessionStore Sessions(IAmazonDynamoDB dynamo, string table, TimeProvider time) =>
+        new(dynamo, new DynamoDbSessionStoreOptions { TableName = table, TimeProvider = time });
 
-    private static DynamoDbIdempotencyLedger Ledger(IAmazonDynamoDB dynamo, Func<string, string?> env, TimeProvider time) =>
-        new(dynamo, new DynamoDbIdempotencyLedgerOptions { TableName = Required(env, "MEETSTREAM_IDEMPOTENCY_TABLE"), TimeProvider = time });
+    private static DynamoDbIdempotencyLedger Ledger(IAmazonDynamoDB dynamo, string table, TimeProvider time) =>
+        new(dynamo, new DynamoDbIdempotencyLedgerOptions { TableName = table, TimeProvider = time });
 
     private static async Task<IMeetStreamClient> CreateClientAsync(LambdaSecretProvider secrets, Func<string, string?> env, MeetStreamPipelineOptions options, CancellationToken cancellationToken)
     {
