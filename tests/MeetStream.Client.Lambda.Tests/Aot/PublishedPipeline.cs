@@ -30,9 +30,11 @@ public sealed class PublishedPipeline
 
     public Task<Publish> ReadyToRunAsync() => _readyToRun.Value;
 
-    private static async Task<Publish> PublishAsync(string output, string entry, string[] args)
+    private async Task<Publish> PublishAsync(string output, string entry, string[] args)
     {
-        var (exitCode, text) = await RunToEndAsync("dotnet", ["publish", .. args, "-o", output, "--nologo", "-clp:NoSummary"], TimeSpan.FromMinutes(10));
+        // Its own artifacts path: never shares obj/ with the solution build or another test project's publish.
+        var isolated = Path.Combine(Root, "artifacts", "lambda-build");
+        var (exitCode, text) = await RunToEndAsync("dotnet", ["publish", .. args, "-o", output, "--artifacts-path", isolated, "--nologo", "-clp:NoSummary"], TimeSpan.FromMinutes(10));
         var warnings = text.Split('\n').Where(l => l.Contains("warning", StringComparison.OrdinalIgnoreCase)).Select(l => l.Trim()).Distinct().ToList();
         return new Publish(exitCode, text, warnings, Path.Combine(output, entry));
     }
