@@ -253,6 +253,28 @@ public sealed class DynamoDbBotSessionStoreTests(DynaliteServer dynalite) : IAsy
     }
 
     [Fact]
+    public async Task MarkTranscriptStoredAsync_AfterFailed_StillStoresARerunsTranscript()
+    {
+        await _store.RecordScheduledAsync(Scheduled("bot-19", _clock.GetUtcNow()), Ct);
+        await _store.CloseTranscriptAsync("bot-19", TranscriptProgress.Failed, "Deepgram API error: 401", Ct);
+
+        var stored = await _store.MarkTranscriptStoredAsync("bot-19", "tr-rerun", "transcripts/bot-19/tr-rerun.json", Ct);
+
+        Assert.Equal(SessionUpdate.Applied, stored);
+        Assert.Equal(TranscriptProgress.Stored, (await _store.GetAsync("bot-19", Ct))!.Transcript);
+    }
+
+    [Fact]
+    public async Task CloseTranscriptAsync_FailedAfterPending_IsStale()
+    {
+        await _store.RecordScheduledAsync(Scheduled("bot-20", _clock.GetUtcNow()), Ct);
+        await _store.MarkTranscriptPendingAsync("bot-20", Ct);
+
+        Assert.Equal(SessionUpdate.Stale, await _store.CloseTranscriptAsync("bot-20", TranscriptProgress.Failed, "late failure", Ct));
+        Assert.Equal(TranscriptProgress.Pending, (await _store.GetAsync("bot-20", Ct))!.Transcript);
+    }
+
+    [Fact]
     public async Task RescheduleAsync_CountingAttempt_IncrementsAttemptsAndMovesDue()
     {
         await _store.RecordScheduledAsync(Scheduled("bot-16", _clock.GetUtcNow()), Ct);
@@ -270,7 +292,7 @@ public sealed class DynamoDbBotSessionStoreTests(DynaliteServer dynalite) : IAsy
     public async Task RescheduleAsync_FinalTranscript_IsStale()
     {
         await _store.RecordScheduledAsync(Scheduled("bot-17", _clock.GetUtcNow()), Ct);
-        await _store.CloseTranscriptAsync("bot-17", TranscriptProgress.Failed, "Deepgram API error: 401", Ct);
+        await _store.CloseTranscriptAsync("bot-17", TranscriptProgress.Flagged, "no transcript after 4 attempts", Ct);
 
         Assert.Equal(SessionUpdate.Stale, await _store.RescheduleAsync("bot-17", _clock.GetUtcNow(), countAttempt: true, Ct));
     }
