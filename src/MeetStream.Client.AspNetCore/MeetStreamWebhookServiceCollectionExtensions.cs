@@ -1,3 +1,4 @@
+using MeetStream.Client;
 using MeetStream.Client.AspNetCore;
 using MeetStream.Client.AspNetCore.Internal;
 using MeetStream.Client.Webhooks;
@@ -37,6 +38,10 @@ public static class MeetStreamWebhookServiceCollectionExtensions
             var options = sp.GetRequiredService<IOptions<MeetStreamWebhookOptions>>().Value;
             return new WebhookEventQueue(options.QueueCapacity, options.TimeProvider);
         });
+        services.TryAddSingleton(sp => new BotStatusWaiter(
+            sp.GetService<IBotsClient>() ?? throw new InvalidOperationException("BotStatusWaiter polls GET /bots/{bot_id}/status through IBotsClient: also call services.AddMeetStreamClient(...)."),
+            new BotStatusWaiterOptions { TimeProvider = sp.GetRequiredService<IOptions<MeetStreamWebhookOptions>>().Value.TimeProvider ?? TimeProvider.System }));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IWebhookEventObserver, BotStatusWaiterObserver>());
         services.TryAddSingleton<WebhookHandlerInvoker>();
         services.TryAddSingleton<WebhookEndpoint>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, WebhookDispatcher>());

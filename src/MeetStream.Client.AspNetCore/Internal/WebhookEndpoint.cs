@@ -24,15 +24,32 @@ internal sealed class WebhookEndpoint
     private readonly WebhookValidator _validator;
     private readonly IWebhookDeduplicationStore _deduplication;
     private readonly WebhookEventQueue _queue;
+    private readonly IWebhookEventObserver[] _observers;
     private readonly ILogger _logger;
 
-    public WebhookEndpoint(IOptions<MeetStreamWebhookOptions> options, WebhookValidator validator, IWebhookDeduplicationStore deduplication, WebhookEventQueue queue, ILogger<WebhookEndpoint> logger)
+    public WebhookEndpoint(IOptions<MeetStreamWebhookOptions> options, WebhookValidator validator, IWebhookDeduplicationStore deduplication, WebhookEventQueue queue, IEnumerable<IWebhookEventObserver> observers, ILogger<WebhookEndpoint> logger)
     {
+        _observers = observers.ToArray();
         _options = options.Value;
         _validator = validator;
         _deduplication = deduplication;
         _queue = queue;
         _logger = logger;
+    }
+
+    private void Notify(WebhookEvent webhookEvent)
+    {
+        foreach (var observer in _observers)
+        {
+            try
+            {
+                observer.Observe(webhookEvent);
+            }
+            catch (Exception ex)
+            {
+                WebhookLog.ObserverFailed(_logger, observer.GetType().Name, webhookEvent.Describe(), ex);
+            }
+        }
     }
 
     public async Task HandleAsync(HttpContext context)
@@ -114,6 +131,7 @@ internal sealed class WebhookEndpoint
         var result = await _queue.EnqueueAsync(webhookEvent, _options.EnqueueTimeout, cancellationToken).ConfigureAwait(false);
         if (result == WebhookEventQueue.EnqueueResult.Accepted)
         {
+            Notify(webhookEvent);
             WebhookMetrics.Delivery("accepted");
             if (_logger.IsEnabled(LogLevel.Debug))
             {

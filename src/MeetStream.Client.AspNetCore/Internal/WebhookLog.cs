@@ -43,4 +43,7 @@ internal static partial class WebhookLog
 
     [LoggerMessage(EventId = 2012, Level = LogLevel.Debug, Message = "MeetStream webhook event has no handler: {Event}")]
     public static partial void NoHandler(ILogger logger, string @event);
+
+    [LoggerMessage(EventId = 2013, Level = LogLevel.Error, Message = "MeetStream webhook observer {Observer} failed for {Event}")]
+    public static partial void ObserverFailed(ILogger logger, string observer, string @event, Exception exception);
 }

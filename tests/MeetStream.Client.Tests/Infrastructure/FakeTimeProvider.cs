@@ -21,6 +21,9 @@ public sealed class FakeTimeProvider : TimeProvider
     /// <summary>Gets or sets whether creating a timer advances the clock to its due time at once.</summary>
     public bool AutoAdvance { get; set; }
 
+    /// <summary>Gets or sets the longest due time <see cref="AutoAdvance"/> jumps over; longer timers (deadlines) wait for <see cref="Advance"/>.</summary>
+    public TimeSpan AutoAdvanceLimit { get; set; } = TimeSpan.MaxValue;
+
     /// <summary>Gets the due times of every timer created, in order.</summary>
     public IReadOnlyList<TimeSpan> RequestedDelays
     {
@@ -64,7 +67,7 @@ public sealed class FakeTimeProvider : TimeProvider
         }
 
         timer.Change(dueTime, period);
-        if (AutoAdvance && dueTime != Timeout.InfiniteTimeSpan)
+        if (AutoAdvance && dueTime != Timeout.InfiniteTimeSpan && dueTime <= AutoAdvanceLimit)
         {
             Advance(dueTime);
         }
