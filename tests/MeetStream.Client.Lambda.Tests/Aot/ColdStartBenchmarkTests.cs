@@ -20,7 +20,7 @@ public sealed class ColdStartBenchmarkTests(PublishedPipeline published, Dynalit
 {
     private const int Rounds = 7;
 
-    [Fact]
+    [Fact(Explicit = true)]
     public async Task ColdStart_NativeAotVersusJit_AotAnswersFirstInvocationFaster()
     {
         var variants = new (string Name, Publish Publish)[]
