@@ -1,0 +1,6 @@
+using MeetStream.Client.Lambda.Tests.Infrastructure;
+using MeetStream.Client.Tests.Infrastructure;
+
+[assembly: AssemblyFixture(typeof(DynaliteServer))]
+[assembly: AssemblyFixture(typeof(S3rverServer))]
+[assembly: AssemblyFixture(typeof(WireMockServer))]
