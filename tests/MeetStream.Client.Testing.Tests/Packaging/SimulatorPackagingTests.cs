@@ -15,7 +15,7 @@ public sealed class SimulatorPackagingTests
     {
         var root = FindRoot();
         var output = Path.Combine(root, "artifacts", "simulator-aot-smoke");
-        var publish = await RunAsync("dotnet", ["publish", Path.Combine(root, "tests", "MeetStream.Client.Testing.AotSmoke"), "-c", "Release", "-r", "linux-x64", "-o", output, "--nologo", "-clp:NoSummary"], root, TimeSpan.FromMinutes(10));
+        var publish = await RunAsync("dotnet", ["publish", Path.Combine(root, "tests", "MeetStream.Client.Testing.AotSmoke"), "-c", "Release", "-r", "linux-x64", "-o", output, "--artifacts-path", Isolated(root), "--nologo", "-clp:NoSummary"], root, TimeSpan.FromMinutes(10));
 
         Assert.True(publish.ExitCode == 0, "Native AOT publish failed:\n" + publish.Output);
         var warnings = publish.Output.Split('\n').Where(l => l.Contains("warning", StringComparison.OrdinalIgnoreCase)).ToList();
@@ -36,7 +36,7 @@ public sealed class SimulatorPackagingTests
             Directory.Delete(output, recursive: true);
         }
 
-        var pack = await RunAsync("dotnet", ["pack", Path.Combine(root, "src", "MeetStream.Client.Testing"), "-c", "Release", "-o", output, "--nologo"], root, TimeSpan.FromMinutes(5));
+        var pack = await RunAsync("dotnet", ["pack", Path.Combine(root, "src", "MeetStream.Client.Testing"), "-c", "Release", "-o", output, "--artifacts-path", Isolated(root), "--nologo"], root, TimeSpan.FromMinutes(5));
 
         Assert.True(pack.ExitCode == 0, "dotnet pack failed:\n" + pack.Output);
         var package = Assert.Single(Directory.GetFiles(output, "MeetStream.Client.Testing.*.nupkg"));
@@ -82,6 +82,9 @@ public sealed class SimulatorPackagingTests
 
         return (process.ExitCode, await stdout + await stderr);
     }
+
+    /// <summary>Its own artifacts path: never shares obj/ with the solution build or another test project's publish.</summary>
+    private static string Isolated(string root) => Path.Combine(root, "artifacts", "simulator-build");
 
     private static string FindRoot()
     {
