@@ -1,5 +1,4 @@
 using MeetStream.Client.Testing.Tests.Infrastructure;
-using FakeTimeProvider = MeetStream.Client.Tests.Infrastructure.FakeTimeProvider;
 
 namespace MeetStream.Client.Testing.Tests.Clock;
 
@@ -56,11 +55,11 @@ public sealed class SimulatorClockTests
     [Fact]
     public async Task InjectedTimeProvider_DrivesAScaledClock()
     {
-        var time = new FakeTimeProvider(Simulators.StartTimeUtc);
+        var time = new ManualTimeProvider(Simulators.StartTimeUtc);
         await using var sim = await MeetStreamSimulator.StartAsync(new MeetStreamSimulatorOptions { TimeScale = 1, TimeProvider = time }, Ct);
         using var client = sim.CreateClient();
         var bot = (await client.Bots.CreateAsync(Simulators.Bot(), cancellationToken: Ct)).BotId!;
-        await time.WaitForTimerAsync(d => d >= TimeSpan.FromSeconds(3) && d < TimeSpan.FromSeconds(4));
+        await time.WaitForTimerDueWithinAsync(TimeSpan.FromSeconds(3.1), Ct);
 
         time.Advance(TimeSpan.FromSeconds(3.1));
         await sim.RunUntilAsync(bot, BotStatus.InMeeting, TimeSpan.FromSeconds(10), Ct);
