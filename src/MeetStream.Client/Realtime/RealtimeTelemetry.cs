@@ -17,6 +17,10 @@ internal static class RealtimeTelemetry
     public static readonly Counter<long> SkippedFrames = MeetStreamTelemetry.Meter.CreateCounter<long>(
         "meetstream.realtime.audio.frames.skipped", unit: "{frame}", description: "Live-audio messages of other types, skipped.");
 
+    /// <summary>Frames dropped because the application fell behind.</summary>
+    public static readonly Counter<long> DroppedFrames = MeetStreamTelemetry.Meter.CreateCounter<long>(
+        "meetstream.realtime.audio.frames.dropped", unit: "{frame}", description: "Live-audio frames dropped because the application did not read them in time.");
+
     /// <summary>Malformed frames skipped.</summary>
     public static readonly Counter<long> MalformedFrames = MeetStreamTelemetry.Meter.CreateCounter<long>(
         "meetstream.realtime.audio.frames.malformed", unit: "{frame}", description: "Malformed live-audio frames, skipped.");

@@ -6,9 +6,10 @@ namespace MeetStream.Client.Realtime;
 /// </summary>
 /// <remarks>
 /// <para>
-/// <b>Lifetime.</b> <see cref="Pcm"/> points into a pooled buffer of the session that is reused for the next message:
-/// it is valid until the enumerator's next <c>MoveNextAsync</c> (the next loop iteration of <c>await foreach</c>) or
-/// until the enumeration or session ends, whichever comes first. Process the audio inside the loop body, copy it with
+/// <b>Lifetime.</b> <see cref="Pcm"/> points into a buffer rented from <see cref="System.Buffers.ArrayPool{T}.Shared"/>
+/// that the session returns, for reuse, when the enumerator moves on: it is valid until the enumerator's next
+/// <c>MoveNextAsync</c> (the next iteration of <c>await foreach</c>) or until the enumeration ends, whichever comes
+/// first. Process the audio inside the loop body, copy it with
 /// <see cref="CopyPcmTo"/>, or keep it with <see cref="ToOwned"/>. The speaker strings are ordinary strings and stay
 /// valid (they are cached, so a steady speaker costs no allocation per frame).
 /// </para>
@@ -58,7 +59,10 @@ public readonly struct AudioFrame
     /// <summary>Gets the wire format the frame arrived in.</summary>
     public AudioFrameFormat Format { get; }
 
-    /// <summary>Gets the zero-based position of the frame among the audio frames of its channel.</summary>
+    /// <summary>
+    /// Gets the zero-based position of the frame among the valid audio frames its channel received; a gap means
+    /// frames were dropped because the application fell behind.
+    /// </summary>
     public long SequenceNumber { get; }
 
     /// <summary>Gets when the session received the frame (from the session's <see cref="TimeProvider"/>).</summary>

@@ -10,12 +10,12 @@ internal static class ReadyHandshake
         if (message is not ReadyMessage ready)
         {
             string what = message is null ? "not a JSON object" : $"'{message.Name}'";
-            throw channel.HandshakeFailed($"the first message was {what}, not {{\"type\":\"ready\",…}}", abort: false);
+            throw await channel.FailHandshakeAsync($"the first message was {what}, not {{\"type\":\"ready\",…}}", abort: false).ConfigureAwait(false);
         }
 
         if (string.IsNullOrEmpty(ready.BotId))
         {
-            throw channel.HandshakeFailed("the ready message has no bot_id", abort: false);
+            throw await channel.FailHandshakeAsync("the ready message has no bot_id", abort: false).ConfigureAwait(false);
         }
 
         channel.BotId = ready.BotId;

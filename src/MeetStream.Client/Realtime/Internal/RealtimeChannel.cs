@@ -71,6 +71,9 @@ internal sealed class RealtimeChannel
 
     public string? BotId { get; set; }
 
+    /// <summary>Gets or sets what else must stop when the channel aborts (e.g. a receive loop blocked on a full queue).</summary>
+    public Action? AbortHook { get; set; }
+
     public Task Completion => _completion.Task;
 
     public bool IsClosing => _closing;
@@ -210,6 +213,7 @@ internal sealed class RealtimeChannel
         }
 
         Socket.Abort();
+        AbortHook?.Invoke();
         if (TryEnterReader())
         {
             _readEnded = true;
@@ -234,11 +238,12 @@ internal sealed class RealtimeChannel
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw HandshakeFailed($"the bot sent no {expected} message within {HandshakeTimeout.TotalSeconds:0.###} s", abort: true);
+            throw await FailHandshakeAsync($"the bot sent no {expected} message within {HandshakeTimeout.TotalSeconds:0.###} s", abort: true).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
-            HandshakeAbort();
+            Start();
+            Abort();
             throw;
         }
         finally
@@ -249,31 +254,47 @@ internal sealed class RealtimeChannel
         return kind switch
         {
             ReceivedKind.Text => Receiver.Message.ToArray(),
-            ReceivedKind.Binary => throw HandshakeFailed($"the first message was binary, not the JSON {expected} message", abort: false),
-            ReceivedKind.TooLarge => throw HandshakeFailed($"the first message exceeded {MaxMessageBytes} bytes", abort: false),
-            ReceivedKind.Closed => throw HandshakeFailed($"the bot closed the socket ({Socket.CloseStatus}) before sending {expected}", abort: false, closed: true),
-            _ => throw HandshakeFailed($"the connection dropped before the bot sent {expected}", abort: true),
+            ReceivedKind.Binary => throw await FailHandshakeAsync($"the first message was binary, not the JSON {expected} message", abort: false).ConfigureAwait(false),
+            ReceivedKind.TooLarge => throw await FailHandshakeAsync($"the first message exceeded {MaxMessageBytes} bytes", abort: false).ConfigureAwait(false),
+            ReceivedKind.Closed => throw await FailHandshakeAsync($"the bot closed the socket ({Socket.CloseStatus}) before sending {expected}", abort: false, closed: true).ConfigureAwait(false),
+            _ => throw await FailHandshakeAsync($"the connection dropped before the bot sent {expected}", abort: true).ConfigureAwait(false),
         };
     }
 
-    /// <summary>Builds the handshake error and closes the socket: 1008 for a protocol violation, abort otherwise.</summary>
-    public MeetStreamRealtimeException HandshakeFailed(string reason, bool abort, bool closed = false)
+    /// <summary>
+    /// Builds the handshake error after closing the socket: a 1008 close handshake (bounded by the close timeout) for
+    /// a protocol violation, so the bot learns why before the caller's request ends; an abort when the connection is gone.
+    /// </summary>
+    public async Task<MeetStreamRealtimeException> FailHandshakeAsync(string reason, bool abort, bool closed = false)
     {
         RealtimeLog.HandshakeFailed(Logger, Name, reason);
         var status = closed ? Socket.CloseStatus : null;
-        if (abort || closed)
+        Start();
+        if (abort)
         {
-            HandshakeAbort();
+            Abort();
+        }
+        else if (closed)
+        {
+            // The bot already sent its close: answer it and finish.
+            _readEnded = true;
+            Outbound.Complete(WebSocketCloseStatus.NormalClosure, null, discardPending: true);
+            try
+            {
+                await Completion.WaitAsync(CloseTimeout, Time).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                Abort();
+            }
         }
         else
         {
-            // Tell the bot why, without making the caller wait for its reply.
-            Start();
-            _ = CloseAsync(WebSocketCloseStatus.PolicyViolation, "expected handshake", CancellationToken.None);
+            await CloseAsync(WebSocketCloseStatus.PolicyViolation, "expected handshake", CancellationToken.None).ConfigureAwait(false);
         }
 
         return new MeetStreamRealtimeException(
-            $"The MeetStream {Name} channel handshake failed: {reason}. The bot must send it first (see the real-time docs, §4.1).",
+            $"The MeetStream {Name} channel handshake failed: {reason}. The bot must send it first when it connects.",
             Name,
             BotId,
             status);
@@ -299,12 +320,6 @@ internal sealed class RealtimeChannel
                 return kind;
             }
         }
-    }
-
-    private void HandshakeAbort()
-    {
-        Start();
-        Abort();
     }
 
     private void TryFinish()

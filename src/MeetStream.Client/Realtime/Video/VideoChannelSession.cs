@@ -108,7 +108,7 @@ public sealed class VideoChannelSession : IAsyncDisposable
                     string? botId = start?.BotId ?? channel.BotId;
                     if (start is null || string.IsNullOrEmpty(botId))
                     {
-                        throw channel.HandshakeFailed("video_stream_start has no bot_id", abort: false);
+                        throw await channel.FailHandshakeAsync("video_stream_start has no bot_id", abort: false).ConfigureAwait(false);
                     }
 
                     channel.BotId = botId;
@@ -128,11 +128,11 @@ public sealed class VideoChannelSession : IAsyncDisposable
                     pendingPings.Add(root!.Value);
                     break;
                 default:
-                    throw channel.HandshakeFailed($"the first message was {(type is null ? "not a typed JSON object" : "'" + type + "'")}, not video_stream_start", abort: false);
+                    throw await channel.FailHandshakeAsync($"the first message was {(type is null ? "not a typed JSON object" : "'" + type + "'")}, not video_stream_start", abort: false).ConfigureAwait(false);
             }
         }
 
-        throw channel.HandshakeFailed($"no video_stream_start among the first {MaxMessagesBeforeStart} messages", abort: false);
+        throw await channel.FailHandshakeAsync($"no video_stream_start among the first {MaxMessagesBeforeStart} messages", abort: false).ConfigureAwait(false);
     }
 
     /// <summary>
