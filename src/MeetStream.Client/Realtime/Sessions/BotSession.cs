@@ -16,7 +16,10 @@ namespace MeetStream.Client.Realtime;
 /// survive reconnects. Commands sent through the session (<see cref="SpeakAsync"/>, <see cref="InterruptAsync"/>,
 /// <see cref="SendMessageAsync"/>) go to the current control channel.
 /// </para>
-/// <para>The session ends (<see cref="Completion"/>) when all its channels have closed.</para>
+/// <para>
+/// The session ends (<see cref="Completion"/>) when its audio and control channels have both closed (a video channel
+/// still open then is closed too); a session with only a video channel ends when that closes.
+/// </para>
 /// </remarks>
 public sealed class BotSession : IAsyncDisposable
 {
@@ -97,7 +100,7 @@ public sealed class BotSession : IAsyncDisposable
     /// <summary>Gets how many times a video channel was attached.</summary>
     public int VideoConnections => Volatile.Read(ref _videoConnections);
 
-    /// <summary>Gets a task that completes when the session has ended (all channels closed).</summary>
+    /// <summary>Gets a task that completes when the session has ended (audio and control channels closed).</summary>
     public Task Completion => _completion.Task;
 
     /// <summary>Gets whether the session has ended.</summary>
@@ -360,11 +363,17 @@ public sealed class BotSession : IAsyncDisposable
         End();
     }
 
-    private bool AllClosedLocked() =>
-        (_audio is null || _audio.IsClosed) && (_control is null || _control.IsClosed) && (_video is null || _video.IsClosed);
+    /// <summary>
+    /// The audio and control channels decide (the bot closes both when it leaves); video, which is optional and read on
+    /// demand, only decides for a session that has nothing else.
+    /// </summary>
+    private bool AllClosedLocked() => _audio is null && _control is null
+        ? _video is null || _video.IsClosed
+        : (_audio is null || _audio.IsClosed) && (_control is null || _control.IsClosed);
 
     private void End()
     {
+        VideoChannelSession? video;
         lock (_gate)
         {
             if (_ended)
@@ -375,7 +384,14 @@ public sealed class BotSession : IAsyncDisposable
             _ended = true;
             _graceTimer?.Dispose();
             _graceTimer = null;
+            video = _video;
             SignalLocked();
+        }
+
+        if (video is { IsClosed: false })
+        {
+            // The bot has left: do not keep its video socket open on its own.
+            _ = video.CloseAsync(CancellationToken.None);
         }
 
         _registry.Remove(this);

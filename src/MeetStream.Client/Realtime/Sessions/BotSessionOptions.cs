@@ -8,7 +8,7 @@ namespace MeetStream.Client.Realtime;
 public sealed class BotSessionOptions
 {
     /// <summary>
-    /// Gets or sets how long a session waits, once all its channels have closed, for one of them to reconnect before
+    /// Gets or sets how long a session waits, once its audio and control channels have closed, for one to reconnect before
     /// it ends. Default: zero (it ends as soon as the last channel closes, as MeetStream's bridge guide describes).
     /// </summary>
     public TimeSpan EndGracePeriod { get; set; } = TimeSpan.Zero;

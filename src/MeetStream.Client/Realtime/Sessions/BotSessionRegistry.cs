@@ -8,7 +8,7 @@ namespace MeetStream.Client.Realtime;
 /// </summary>
 /// <remarks>
 /// A channel that connects again for the same bot id replaces the old one (which is aborted) without ending the
-/// session. A session ends when all of its channels have closed (after <see cref="BotSessionOptions.EndGracePeriod"/>);
+/// session. A session ends when its audio and control channels have closed (after <see cref="BotSessionOptions.EndGracePeriod"/>);
 /// a channel of that bot attached afterwards starts a new session. Thread-safe.
 /// </remarks>
 /// <example>
