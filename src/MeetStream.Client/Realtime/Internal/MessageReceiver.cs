@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Net.WebSockets;
+using System.Runtime.CompilerServices;
 
 namespace MeetStream.Client.Realtime.Internal;
 
@@ -46,6 +47,8 @@ internal sealed class MessageReceiver
 
     /// <summary>Receives the next complete message.</summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled (this aborts the socket).</exception>
+    /// <remarks>Runs once per message and usually completes asynchronously: the pooling builder keeps that allocation-free.</remarks>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<ReceivedKind> ReceiveAsync(CancellationToken cancellationToken)
     {
         _length = 0;
