@@ -417,6 +417,63 @@ public sealed class ControlChannelSessionTests
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task SpeakAsync_SentenceAfterSentence_KeepsOnePacingClock()
+    {
+        var time = new FakeTimeProvider();
+        var (server, bot, session) = await ConnectAsync(new ControlChannelOptions { TimeProvider = time });
+        await using var _ = server;
+        using var __ = bot;
+
+        Assert.Equal(SpeakResult.Completed, await session.SpeakAsync(Samples(48_000), 48_000, Token));
+        var second = session.SpeakAsync(Samples(48_000, start: 7), 48_000, Token);
+        Assert.Equal(0, DecodeAudio(await bot.ReceiveJsonAsync())[0]);
+        await Eventually.TrueAsync(() => time.RequestedDelays.Contains(TimeSpan.FromSeconds(0.9)), "the second sentence waits for its slot");
+        Assert.False(second.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(0.9));
+
+        Assert.Equal(SpeakResult.Completed, await second);
+        Assert.Equal(7, DecodeAudio(await bot.ReceiveJsonAsync())[0]);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task SpeakAsync_AfterInterrupt_StartsAtOnce()
+    {
+        var time = new FakeTimeProvider();
+        var (server, bot, session) = await ConnectAsync(new ControlChannelOptions { TimeProvider = time });
+        await using var _ = server;
+        using var __ = bot;
+
+        Assert.Equal(SpeakResult.Completed, await session.SpeakAsync(Samples(48_000), 48_000, Token));
+        await session.InterruptAsync(Token);
+        Assert.Equal(SpeakResult.Completed, await session.SpeakAsync(Samples(48_000, start: 5), 48_000, Token));
+
+        Assert.Equal("sendaudio", (await bot.ReceiveJsonAsync())["command"]!.GetValue<string>());
+        Assert.Equal("interrupt", (await bot.ReceiveJsonAsync())["command"]!.GetValue<string>());
+        Assert.Equal(5, DecodeAudio(await bot.ReceiveJsonAsync())[0]);
+        Assert.DoesNotContain(TimeSpan.FromSeconds(0.9), time.RequestedDelays);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task SpeakAsync_WaitingBehindAnotherSpeechWhenInterrupted_IsInterruptedToo()
+    {
+        var time = new FakeTimeProvider();
+        var (server, bot, session) = await ConnectAsync(new ControlChannelOptions { TimeProvider = time });
+        await using var _ = server;
+        using var __ = bot;
+
+        var first = session.SpeakAsync(Samples(96_000), 48_000, Token);
+        var second = session.SpeakAsync(Samples(48_000), 48_000, Token);
+        Assert.Equal("sendaudio", (await bot.ReceiveJsonAsync())["command"]!.GetValue<string>());
+        await session.InterruptAsync(Token);
+
+        Assert.Equal(SpeakResult.Interrupted, await first);
+        Assert.Equal(SpeakResult.Interrupted, await second);
+        await session.SendMessageAsync("end marker", Token);
+        Assert.Equal("interrupt", (await bot.ReceiveJsonAsync())["command"]!.GetValue<string>());
+        Assert.Equal("sendmsg", (await bot.ReceiveJsonAsync())["command"]!.GetValue<string>());
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task SpeakAsync_Not48kHzWithoutResampler_ThrowsNamingSampleRate()
     {
         var (server, bot, session) = await ConnectAsync();

@@ -32,7 +32,9 @@ public sealed class ControlChannelSession : IAsyncDisposable
     private readonly double _pacingFactor;
     private readonly bool _stopOnInboundInterrupt;
     private readonly SpeechResampler? _resampler;
+    private readonly SemaphoreSlim _speakLock = new(1, 1);
     private CancellationTokenSource _speechCts = new();
+    private long _nextSendAt;
     private Task _receiveLoop = Task.CompletedTask;
     private long _received;
     private long _inboundDropped;
@@ -141,6 +143,11 @@ public sealed class ControlChannelSession : IAsyncDisposable
     /// <see cref="ControlChannelOptions.SpeechChunkDuration"/> and sends them paced slightly faster than real time
     /// (<see cref="ControlChannelOptions.PacingFactor"/>).
     /// </summary>
+    /// <remarks>
+    /// Pacing runs on one clock per session, so speaking an answer sentence by sentence (await one call, then the
+    /// next) stays one continuous, correctly paced stream. Calls are serialized: a second call waits until the first
+    /// has sent its last chunk. An interrupt stops the running call and every call waiting behind it.
+    /// </remarks>
     /// <param name="samples">Mono PCM16 samples.</param>
     /// <param name="sampleRate">The sample rate of <paramref name="samples"/>. This version accepts only 48000 (resampling is not installed yet).</param>
     /// <param name="cancellationToken">Stops sending further chunks; chunks already queued are still sent (use <see cref="InterruptAsync"/> to cut playback).</param>
@@ -274,6 +281,7 @@ public sealed class ControlChannelSession : IAsyncDisposable
 
             stopped = _speechCts;
             _speechCts = new CancellationTokenSource();
+            _nextSendAt = 0;
         }
 
         StopSpeech(stopped);
@@ -379,24 +387,24 @@ public sealed class ControlChannelSession : IAsyncDisposable
 
     private async Task<SpeakResult> SpeakCoreAsync(ReadOnlyMemory<short> samples, CancellationToken cancellationToken)
     {
+        // The generation is taken at the call, before queueing behind another speech: an interrupt issued while this
+        // call waits cancels it too (it was requested before the interrupt).
         long generation = CaptureSpeech(out var speechToken);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, speechToken);
         int chunkSamples = (int)(ControlCommands.SampleRate * _chunkDuration.TotalSeconds);
-        var time = _channel.Time;
-        long start = time.GetTimestamp();
+        bool entered = false;
         Task<bool>? last = null;
         try
         {
-            for (int offset = 0, index = 0; offset < samples.Length; offset += chunkSamples, index++)
+            await _speakLock.WaitAsync(linked.Token).ConfigureAwait(false);
+            entered = true;
+            for (int offset = 0; offset < samples.Length; offset += chunkSamples)
             {
-                if (index > 0 && _pacingFactor > 0)
+                var chunk = samples.Slice(offset, Math.Min(chunkSamples, samples.Length - offset));
+                var wait = ReservePacingSlot(chunk.Length);
+                if (wait > TimeSpan.Zero)
                 {
-                    var due = _chunkDuration * (index * _pacingFactor);
-                    var wait = due - time.GetElapsedTime(start);
-                    if (wait > TimeSpan.Zero)
-                    {
-                        await Task.Delay(wait, time, linked.Token).ConfigureAwait(false);
-                    }
+                    await Task.Delay(wait, _channel.Time, linked.Token).ConfigureAwait(false);
                 }
 
                 if (_channel.Outbound.CurrentGeneration != generation)
@@ -404,13 +412,12 @@ public sealed class ControlChannelSession : IAsyncDisposable
                     return SpeakResult.Interrupted;
                 }
 
-                var chunk = samples.Slice(offset, Math.Min(chunkSamples, samples.Length - offset));
                 last = await EnqueueAsync(ControlCommands.SendAudio(BotId, chunk.Span), OutboundKind.Audio, generation, linked.Token).ConfigureAwait(false);
             }
 
             if (last is null)
             {
-                return SpeakResult.Completed;
+                return _channel.Outbound.CurrentGeneration == generation ? SpeakResult.Completed : SpeakResult.Interrupted;
             }
 
             return await last.WaitAsync(linked.Token).ConfigureAwait(false) ? SpeakResult.Completed : SpeakResult.Interrupted;
@@ -419,6 +426,30 @@ public sealed class ControlChannelSession : IAsyncDisposable
         {
             ThrowIfClosed();
             return SpeakResult.Interrupted;
+        }
+        finally
+        {
+            if (entered)
+            {
+                _speakLock.Release();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Books the send time of the next chunk on the session-wide pacing clock, so consecutive <c>SpeakAsync</c> calls
+    /// (sentence by sentence) stay paced as one stream; returns how long to wait for it.
+    /// </summary>
+    private TimeSpan ReservePacingSlot(int samples)
+    {
+        var time = _channel.Time;
+        lock (_speechGate)
+        {
+            long now = time.GetTimestamp();
+            long slot = Math.Max(now, _nextSendAt);
+            double seconds = (double)samples / ControlCommands.SampleRate * _pacingFactor;
+            _nextSendAt = slot + (long)(seconds * time.TimestampFrequency);
+            return TimeSpan.FromSeconds((double)(slot - now) / time.TimestampFrequency);
         }
     }
 
@@ -458,6 +489,7 @@ public sealed class ControlChannelSession : IAsyncDisposable
 
             stopped = _speechCts;
             _speechCts = new CancellationTokenSource();
+            _nextSendAt = 0;
         }
 
         StopSpeech(stopped);
