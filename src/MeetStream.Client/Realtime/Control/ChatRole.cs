@@ -4,7 +4,7 @@ using MeetStream.Client.Serialization;
 namespace MeetStream.Client.Realtime;
 
 /// <summary>
-/// Who a <c>sendchat</c> message speaks for (§4.3). Open: values MeetStream adds later are kept; comparison ignores case.
+/// Who a <c>sendchat</c> message speaks for. Open: values MeetStream adds later are kept; comparison ignores case.
 /// </summary>
 [JsonConverter(typeof(ExtensibleEnumJsonConverter<ChatRole>))]
 public readonly struct ChatRole : IExtensibleEnum<ChatRole>

@@ -5,7 +5,7 @@ using MeetStream.Client.Serialization;
 namespace MeetStream.Client.Realtime;
 
 /// <summary>
-/// A JSON message the bot sends on the control channel (§4.3): <see cref="ReadyMessage"/>,
+/// A JSON message the bot sends on the control channel: <see cref="ReadyMessage"/>,
 /// <see cref="UserChatMessage"/> (<c>usermsg</c>), <see cref="InterruptMessage"/> (inbound <c>interrupt</c>), or
 /// <see cref="UnknownControlMessage"/> for anything else. Match on the type.
 /// </summary>
@@ -21,7 +21,7 @@ public abstract class ControlMessage : MeetStreamObject
 }
 
 /// <summary>
-/// The handshake the bot sends first on the audio and control channels (§4.1):
+/// The handshake the bot sends first on the audio and control channels:
 /// <c>{"type":"ready","bot_id":"bot_abc123","message":"Ready to receive messages"}</c>.
 /// </summary>
 public sealed class ReadyMessage : ControlMessage

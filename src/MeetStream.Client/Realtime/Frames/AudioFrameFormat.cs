@@ -5,7 +5,7 @@ namespace MeetStream.Client.Realtime;
 /// </summary>
 public enum AudioFrameFormat
 {
-    /// <summary>The current binary frame of §4.2 (<c>0x01</c>, length-prefixed speaker id and name, raw PCM).</summary>
+    /// <summary>The current binary frame (<c>0x01</c>, length-prefixed speaker id and name, raw PCM).</summary>
     Binary = 0,
 
     /// <summary>The legacy JSON text frame <c>{"type":"PCMChunk","speakerName":…,"audioData":"&lt;base64&gt;"}</c>; it carries no speaker id.</summary>

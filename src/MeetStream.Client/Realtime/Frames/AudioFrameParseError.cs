@@ -1,7 +1,7 @@
 namespace MeetStream.Client.Realtime;
 
 /// <summary>
-/// Why a live-audio message could not be read as an audio frame (§4.2 binary frames and legacy <c>PCMChunk</c> JSON
+/// Why a live-audio message could not be read as an audio frame (binary frames and legacy <c>PCMChunk</c> JSON
 /// frames). Parsers return it instead of throwing, so a bad frame never ends a session.
 /// </summary>
 public enum AudioFrameParseError

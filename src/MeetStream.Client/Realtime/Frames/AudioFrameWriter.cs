@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace MeetStream.Client.Realtime;
 
 /// <summary>
-/// Builds live-audio frames the way MeetStream's bot sends them: binary §4.2 frames and legacy <c>PCMChunk</c> JSON
+/// Builds live-audio frames the way MeetStream's bot sends them: binary frames and legacy <c>PCMChunk</c> JSON
 /// frames. For tests, simulators and load generators that play the bot's side of the live-audio socket.
 /// </summary>
 public static class AudioFrameWriter

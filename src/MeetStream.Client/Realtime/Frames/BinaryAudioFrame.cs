@@ -6,7 +6,7 @@ using System.Text.Unicode;
 namespace MeetStream.Client.Realtime;
 
 /// <summary>
-/// A zero-allocation view of one binary live-audio frame (§4.2): <c>msg_type</c> (<c>0x01</c>), <c>sid_length</c>
+/// A zero-allocation view of one binary live-audio frame: <c>msg_type</c> (<c>0x01</c>), <c>sid_length</c>
 /// (uint16 LE), the UTF-8 <c>speaker_id</c>, <c>sname_length</c> (uint16 LE), the UTF-8 <c>speaker_name</c>, then raw
 /// PCM16 LE samples at 48 kHz mono. Every span points into the message it was parsed from.
 /// </summary>

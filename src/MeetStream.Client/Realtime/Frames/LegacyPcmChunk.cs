@@ -8,7 +8,7 @@ namespace MeetStream.Client.Realtime;
 
 /// <summary>
 /// A zero-allocation view of one legacy live-audio text frame,
-/// <c>{"type":"PCMChunk","speakerName":"…","audioData":"&lt;base64 PCM16 LE&gt;"}</c> (§4.2, older bridges and docs).
+/// <c>{"type":"PCMChunk","speakerName":"…","audioData":"&lt;base64 PCM16 LE&gt;"}</c> (older bridges and docs).
 /// It keeps positions into the JSON it was parsed from; decode the audio with <see cref="TryDecodePcm"/>.
 /// </summary>
 /// <remarks>

@@ -1,6 +1,6 @@
 namespace MeetStream.Client.Realtime.Internal;
 
-/// <summary>Reads the §4.1 <c>ready</c> handshake that opens the audio and control channels.</summary>
+/// <summary>Reads the <c>ready</c> handshake that opens the audio and control channels.</summary>
 internal static class ReadyHandshake
 {
     public static async Task<ReadyMessage> ReadAsync(RealtimeChannel channel, CancellationToken cancellationToken)

@@ -146,8 +146,8 @@ internal sealed class RealtimeChannel
                 CloseStatusDescription = Socket.CloseStatusDescription;
                 _readEnded = true;
 
-                // Answer the close handshake; nothing queued is worth sending to a bot that has left.
-                Outbound.Complete(WebSocketCloseStatus.NormalClosure, null, discardPending: true);
+                // Answer the close handshake with the bot's status; nothing queued is worth sending to a bot that has left.
+                Outbound.Complete(CloseStatus ?? WebSocketCloseStatus.NormalClosure, null, discardPending: true);
                 return true;
             default:
                 ClosedAbruptly = true;

@@ -4,7 +4,7 @@ using MeetStream.Client.Serialization;
 namespace MeetStream.Client.Realtime;
 
 /// <summary>
-/// The periodic latency probe on the live-video channel (§4.5): <c>{"type":"video_latency_ping","bot_id",…,"seq":42,"sent_at_ms":…}</c>.
+/// The periodic latency probe on the live-video channel: <c>{"type":"video_latency_ping","bot_id",…,"seq":42,"sent_at_ms":…}</c>.
 /// <see cref="VideoChannelSession"/> answers each one with <c>video_latency_pong</c> automatically.
 /// </summary>
 public sealed class VideoLatencyPing : MeetStreamObject

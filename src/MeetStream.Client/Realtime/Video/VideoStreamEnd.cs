@@ -4,7 +4,7 @@ using MeetStream.Client.Serialization;
 namespace MeetStream.Client.Realtime;
 
 /// <summary>
-/// The message the bot sends before it closes the live-video channel (§4.5):
+/// The message the bot sends before it closes the live-video channel:
 /// <c>{"type":"video_stream_end","bot_id",…,"duration_seconds":152.7}</c>.
 /// </summary>
 public sealed class VideoStreamEnd : MeetStreamObject

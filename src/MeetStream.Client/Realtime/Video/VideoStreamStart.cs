@@ -4,7 +4,7 @@ using MeetStream.Client.Serialization;
 namespace MeetStream.Client.Realtime;
 
 /// <summary>
-/// The metadata the bot sends once before the fMP4 fragments on the live-video channel (§4.5):
+/// The metadata the bot sends once before the fMP4 fragments on the live-video channel:
 /// <c>{"type":"video_stream_start","bot_id",…,"codec":"h264","audio_codec":"aac","container":"fmp4","width":1920,"height":1080,"framerate":25,"audio_sample_rate":44100,"audio_bitrate":"128k"}</c>.
 /// </summary>
 public sealed class VideoStreamStart : MeetStreamObject
