@@ -39,6 +39,7 @@ public sealed class ReadyMessage : ControlMessage
     public string? Message { get; init; }
 
     /// <inheritdoc />
+    [JsonIgnore]
     public override string Name => "ready";
 }
 
@@ -68,6 +69,7 @@ public sealed class UserChatMessage : ControlMessage
     public string? Text => Message ?? Msg;
 
     /// <inheritdoc />
+    [JsonIgnore]
     public override string Name => "usermsg";
 }
 
@@ -90,6 +92,7 @@ public sealed class InterruptMessage : ControlMessage
     public string? Action { get; init; }
 
     /// <inheritdoc />
+    [JsonIgnore]
     public override string Name => "interrupt";
 }
 
@@ -108,5 +111,6 @@ public sealed class UnknownControlMessage : ControlMessage
     public string? Type { get; init; }
 
     /// <inheritdoc />
+    [JsonIgnore]
     public override string Name => Command ?? Type ?? string.Empty;
 }
