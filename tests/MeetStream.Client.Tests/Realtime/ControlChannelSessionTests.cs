@@ -474,16 +474,46 @@ public sealed class ControlChannelSessionTests
     }
 
     [Fact(Timeout = 60_000)]
-    public async Task SpeakAsync_Not48kHzWithoutResampler_ThrowsNamingSampleRate()
+    public async Task SpeakAsync_16kHzSpeech_IsResampledTo48kHzByDefault()
+    {
+        var (server, bot, session) = await ConnectAsync(new ControlChannelOptions { PacingFactor = 0 });
+        await using var _ = server;
+        using var __ = bot;
+        var tone = new short[16_000];
+        for (var i = 0; i < tone.Length; i++)
+        {
+            tone[i] = (short)(10_000 * Math.Sin(2 * Math.PI * 440 * i / 16_000.0));
+        }
+
+        Assert.Equal(SpeakResult.Completed, await session.SpeakAsync(tone, 16_000, Token));
+
+        var received = new List<short>();
+        while (received.Count < 48_000)
+        {
+            var command = await bot.ReceiveJsonAsync();
+            Assert.Equal(48_000, command["sample_rate"]!.GetValue<int>());
+            received.AddRange(DecodeAudio(command));
+        }
+
+        // One second at 48 kHz plus the filter's flushed tail (a few milliseconds), with the tone's level kept.
+        Assert.InRange(received.Count, 48_000, 48_000 + 480);
+        var rms = Math.Sqrt(received.Skip(4_800).Take(38_400).Average(s => (double)s * s));
+        Assert.InRange(rms, 10_000 / Math.Sqrt(2) * 0.95, 10_000 / Math.Sqrt(2) * 1.05);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task SpeakAsync_UnsupportedRate_ThrowsNamingSampleRate()
     {
         var (server, bot, session) = await ConnectAsync();
         await using var _ = server;
         using var __ = bot;
 
-        var ex = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => session.SpeakAsync(Samples(16_000), 16_000, Token));
+        var ex = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => session.SpeakAsync(Samples(7_919), 7_919, Token));
+        var negative = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => session.SpeakAsync(Samples(10), -1, Token));
 
         Assert.Equal("sampleRate", ex.ParamName);
         Assert.Contains("48000", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("sampleRate", negative.ParamName);
     }
 
     [Fact(Timeout = 60_000)]

@@ -149,10 +149,10 @@ public sealed class ControlChannelSession : IAsyncDisposable
     /// has sent its last chunk. An interrupt stops the running call and every call waiting behind it.
     /// </remarks>
     /// <param name="samples">Mono PCM16 samples.</param>
-    /// <param name="sampleRate">The sample rate of <paramref name="samples"/>. This version accepts only 48000 (resampling is not installed yet).</param>
+    /// <param name="sampleRate">The sample rate of <paramref name="samples"/>. Any rate other than 48000 is resampled to 48 kHz (MeetStream's <c>sendaudio</c> rate) first.</param>
     /// <param name="cancellationToken">Stops sending further chunks; chunks already queued are still sent (use <see cref="InterruptAsync"/> to cut playback).</param>
     /// <returns><see cref="SpeakResult.Completed"/> when the last chunk has been written to the socket, <see cref="SpeakResult.Interrupted"/> when an interrupt stopped it.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="sampleRate"/> is not 48000 and no resampler is available.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="sampleRate"/> is not positive or cannot be converted to 48000 Hz.</exception>
     /// <exception cref="MeetStreamRealtimeException">The channel closed before the speech was sent.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public Task<SpeakResult> SpeakAsync(ReadOnlyMemory<short> samples, int sampleRate = ControlCommands.SampleRate, CancellationToken cancellationToken = default)
@@ -167,7 +167,7 @@ public sealed class ControlChannelSession : IAsyncDisposable
             var resampler = _resampler ?? throw new ArgumentOutOfRangeException(
                 nameof(sampleRate),
                 sampleRate,
-                "SpeakAsync needs 48000 Hz audio (MeetStream's sendaudio format); this version has no resampler installed. Convert the audio to 48 kHz first.");
+                "SpeakAsync needs 48000 Hz audio (MeetStream's sendaudio format) and no resampler is installed. Convert the audio to 48 kHz first.");
             samples = resampler(samples, sampleRate);
         }
 
@@ -179,11 +179,11 @@ public sealed class ControlChannelSession : IAsyncDisposable
     /// Speaks raw PCM16 little-endian audio bytes in the meeting, as <see cref="SpeakAsync(ReadOnlyMemory{short}, int, CancellationToken)"/>.
     /// </summary>
     /// <param name="pcm">Mono PCM16 LE bytes (an even number).</param>
-    /// <param name="sampleRate">The sample rate of <paramref name="pcm"/>. This version accepts only 48000 (resampling is not installed yet).</param>
+    /// <param name="sampleRate">The sample rate of <paramref name="pcm"/>. Any rate other than 48000 is resampled to 48 kHz (MeetStream's <c>sendaudio</c> rate) first.</param>
     /// <param name="cancellationToken">Stops sending further chunks.</param>
     /// <returns>How the speech ended.</returns>
     /// <exception cref="ArgumentException"><paramref name="pcm"/> has an odd number of bytes.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="sampleRate"/> is not 48000 and no resampler is available.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="sampleRate"/> is not positive or cannot be converted to 48000 Hz.</exception>
     /// <exception cref="MeetStreamRealtimeException">The channel closed before the speech was sent.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public Task<SpeakResult> SpeakAsync(ReadOnlyMemory<byte> pcm, int sampleRate = ControlCommands.SampleRate, CancellationToken cancellationToken = default)

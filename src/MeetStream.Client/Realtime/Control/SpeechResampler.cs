@@ -1,11 +1,6 @@
-namespace MeetStream.Client.Realtime;
+using MeetStream.Client.Realtime.Audio;
 
-// ============================================================================================================
-// RESAMPLER SEAM. SpeakAsync needs 48 kHz PCM for `sendaudio`. Until the streaming polyphase resampler of
-// Realtime/Audio is merged, no resampler is installed and SpeakAsync accepts only 48000 Hz. To plug it in, set
-// SpeechResampling.Default to an adapter that runs a (sampleRate -> 48000) resampler over the whole utterance and
-// flushes it; ControlChannelOptions.Resampler (internal) overrides it per session for tests.
-// ============================================================================================================
+namespace MeetStream.Client.Realtime;
 
 /// <summary>Converts one whole utterance of mono PCM16 from <paramref name="sampleRate"/> to 48 kHz.</summary>
 /// <param name="samples">The utterance at <paramref name="sampleRate"/>.</param>
@@ -13,9 +8,35 @@ namespace MeetStream.Client.Realtime;
 /// <returns>The utterance at 48 kHz.</returns>
 internal delegate ReadOnlyMemory<short> SpeechResampler(ReadOnlyMemory<short> samples, int sampleRate);
 
-/// <summary>Holds the resampler <c>SpeakAsync</c> uses for input that is not 48 kHz (see the seam note above).</summary>
+/// <summary>
+/// The resampler <c>SpeakAsync</c> uses for speech that is not 48 kHz (MeetStream's <c>sendaudio</c> rate): a fresh
+/// <see cref="PcmResampler"/> per utterance, flushed at its end so no tail is lost.
+/// <c>ControlChannelOptions.Resampler</c> (internal) overrides it per session for tests.
+/// </summary>
 internal static class SpeechResampling
 {
-    /// <summary>Gets or sets the process-wide resampler; <see langword="null"/> until the audio utilities provide one.</summary>
-    public static SpeechResampler? Default { get; set; }
+    /// <summary>Gets or sets the process-wide resampler.</summary>
+    public static SpeechResampler? Default { get; set; } = ResampleUtterance;
+
+    /// <summary>Resamples a whole utterance to 48 kHz with the SDK's polyphase resampler.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The rate is not one the resampler supports.</exception>
+    public static ReadOnlyMemory<short> ResampleUtterance(ReadOnlyMemory<short> samples, int sampleRate)
+    {
+        PcmResampler resampler;
+        try
+        {
+            resampler = new PcmResampler(sampleRate, ControlCommands.SampleRate);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ArgumentOutOfRangeException(nameof(sampleRate), sampleRate, $"Speech at {sampleRate} Hz cannot be converted to 48000 Hz: {ex.Message}");
+        }
+
+        var body = new short[resampler.GetOutputLength(samples.Length)];
+        var written = resampler.Process(samples.Span, body);
+        var output = new short[written + resampler.GetFlushLength()];
+        body.AsSpan(0, written).CopyTo(output);
+        var flushed = resampler.Flush(output.AsSpan(written));
+        return output.AsMemory(0, written + flushed);
+    }
 }
