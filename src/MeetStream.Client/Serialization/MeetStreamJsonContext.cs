@@ -217,6 +217,13 @@ namespace MeetStream.Client.Serialization;
 // ---- end Webhooks ----
 
 // ---- Realtime ----
+[JsonSerializable(typeof(MeetStream.Client.Realtime.ReadyMessage))]
+[JsonSerializable(typeof(MeetStream.Client.Realtime.UserChatMessage))]
+[JsonSerializable(typeof(MeetStream.Client.Realtime.InterruptMessage))]
+[JsonSerializable(typeof(MeetStream.Client.Realtime.UnknownControlMessage))]
+[JsonSerializable(typeof(MeetStream.Client.Realtime.VideoStreamStart))]
+[JsonSerializable(typeof(MeetStream.Client.Realtime.VideoStreamEnd))]
+[JsonSerializable(typeof(MeetStream.Client.Realtime.VideoLatencyPing))]
 // ---- end Realtime ----
 internal sealed partial class MeetStreamJsonContext : JsonSerializerContext
 {

@@ -1,0 +1,76 @@
+namespace MeetStream.Client.Realtime;
+
+/// <summary>
+/// Settings of a <see cref="ControlChannelSession"/> (the <c>socket_connection_url</c> socket).
+/// </summary>
+public sealed class ControlChannelOptions : RealtimeChannelOptions
+{
+    /// <summary>The default message cap: 1 MiB.</summary>
+    public const int DefaultMaxMessageBytes = 1024 * 1024;
+
+    /// <summary>Initializes the options with their defaults.</summary>
+    public ControlChannelOptions()
+        : base(DefaultMaxMessageBytes)
+    {
+    }
+
+    /// <summary>
+    /// Gets or sets how many commands may wait to be sent. When the queue is full, senders wait (backpressure).
+    /// Interrupts never wait: they bypass the queue. Default: 64.
+    /// </summary>
+    public int SendQueueCapacity { get; set; } = 64;
+
+    /// <summary>
+    /// Gets or sets how many inbound messages are buffered for <see cref="ControlChannelSession.ReadMessagesAsync"/>.
+    /// When nobody reads, the oldest are dropped and counted in <see cref="ControlChannelSession.InboundMessagesDropped"/>,
+    /// so an unread channel never grows memory or stops noticing that the bot left. Default: 256.
+    /// </summary>
+    public int InboundQueueCapacity { get; set; } = 256;
+
+    /// <summary>
+    /// Gets or sets the length of each <c>sendaudio</c> chunk <c>SpeakAsync</c> sends; MeetStream recommends 0.5 to 2
+    /// seconds. Default: 1 s.
+    /// </summary>
+    public TimeSpan SpeechChunkDuration { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Gets or sets how fast <c>SpeakAsync</c> sends audio relative to real time: chunk <i>k</i> is sent at
+    /// <i>k</i> × chunk duration × factor after the first. The default 0.9 keeps the bot's queue slightly ahead of
+    /// playback, as MeetStream recommends; 1 is real time; 0 sends everything at once.
+    /// </summary>
+    public double PacingFactor { get; set; } = 0.9;
+
+    /// <summary>
+    /// Gets or sets whether an inbound <c>interrupt</c> from MeetStream stops our own speech: queued, unsent audio is
+    /// discarded and running <c>SpeakAsync</c> calls return <see cref="SpeakResult.Interrupted"/> (no command is
+    /// sent back). Default: <see langword="true"/>.
+    /// </summary>
+    public bool StopSpeakingOnInboundInterrupt { get; set; } = true;
+
+    /// <summary>Gets or sets the resampler for non-48 kHz speech (tests; see <see cref="SpeechResampling"/>).</summary>
+    internal SpeechResampler? Resampler { get; set; }
+
+    internal override void Validate()
+    {
+        base.Validate();
+        if (SendQueueCapacity < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(SendQueueCapacity), SendQueueCapacity, "SendQueueCapacity must be at least 1.");
+        }
+
+        if (InboundQueueCapacity < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(InboundQueueCapacity), InboundQueueCapacity, "InboundQueueCapacity must be at least 1.");
+        }
+
+        if (SpeechChunkDuration < TimeSpan.FromMilliseconds(500) || SpeechChunkDuration > TimeSpan.FromSeconds(2))
+        {
+            throw new ArgumentOutOfRangeException(nameof(SpeechChunkDuration), SpeechChunkDuration, "SpeechChunkDuration must be between 0.5 and 2 seconds (MeetStream's recommended sendaudio chunk size).");
+        }
+
+        if (!(PacingFactor >= 0 && PacingFactor <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(PacingFactor), PacingFactor, "PacingFactor must be between 0 (no pacing) and 1 (real time).");
+        }
+    }
+}

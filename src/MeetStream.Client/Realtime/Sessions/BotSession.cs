@@ -1,0 +1,470 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace MeetStream.Client.Realtime;
+
+/// <summary>
+/// Everything real-time about one bot in one object: its audio, control and (when configured) video channels,
+/// correlated by bot id by a <see cref="BotSessionRegistry"/>, with reconnects handled.
+/// </summary>
+/// <remarks>
+/// <para>
+/// <see cref="Audio"/>, <see cref="Control"/> and <see cref="Video"/> are the current channels (<see langword="null"/>
+/// until the bot connects them). When the bot reconnects a channel, the new one replaces the old one and
+/// <see cref="ReadAudioFramesAsync"/> and <see cref="ReadControlMessagesAsync"/> carry on with it, so your loops
+/// survive reconnects. Commands sent through the session (<see cref="SpeakAsync"/>, <see cref="InterruptAsync"/>,
+/// <see cref="SendMessageAsync"/>) go to the current control channel.
+/// </para>
+/// <para>
+/// The session ends (<see cref="Completion"/>) when its audio and control channels have both closed (a video channel
+/// still open then is closed too); a session with only a video channel ends when that closes.
+/// </para>
+/// </remarks>
+public sealed class BotSession : IAsyncDisposable
+{
+    private readonly object _gate = new();
+    private readonly BotSessionRegistry _registry;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _grace;
+    private readonly ILogger _logger;
+    private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private AudioChannelSession? _audio;
+    private ControlChannelSession? _control;
+    private VideoChannelSession? _video;
+    private ITimer? _graceTimer;
+    private int _audioConnections;
+    private int _controlConnections;
+    private int _videoConnections;
+    private bool _ended;
+
+    internal BotSession(string botId, BotSessionRegistry registry, BotSessionOptions options)
+    {
+        BotId = botId;
+        _registry = registry;
+        _time = options.TimeProvider;
+        _grace = options.EndGracePeriod;
+        _logger = options.Logger ?? NullLogger.Instance;
+        StartedAt = _time.GetUtcNow();
+    }
+
+    /// <summary>Gets the bot id shared by the session's channels.</summary>
+    public string BotId { get; }
+
+    /// <summary>Gets when the bot's first channel was attached.</summary>
+    public DateTimeOffset StartedAt { get; }
+
+    /// <summary>Gets the current live-audio channel, or <see langword="null"/> before the bot connected it.</summary>
+    public AudioChannelSession? Audio
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _audio;
+            }
+        }
+    }
+
+    /// <summary>Gets the current control channel, or <see langword="null"/> before the bot connected it.</summary>
+    public ControlChannelSession? Control
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _control;
+            }
+        }
+    }
+
+    /// <summary>Gets the current live-video channel, or <see langword="null"/> when the bot has none (video is optional; Meet and Teams only).</summary>
+    public VideoChannelSession? Video
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _video;
+            }
+        }
+    }
+
+    /// <summary>Gets how many times an audio channel was attached (more than one means reconnects).</summary>
+    public int AudioConnections => Volatile.Read(ref _audioConnections);
+
+    /// <summary>Gets how many times a control channel was attached (more than one means reconnects).</summary>
+    public int ControlConnections => Volatile.Read(ref _controlConnections);
+
+    /// <summary>Gets how many times a video channel was attached.</summary>
+    public int VideoConnections => Volatile.Read(ref _videoConnections);
+
+    /// <summary>Gets a task that completes when the session has ended (audio and control channels closed).</summary>
+    public Task Completion => _completion.Task;
+
+    /// <summary>Gets whether the session has ended.</summary>
+    public bool IsEnded
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _ended;
+            }
+        }
+    }
+
+    /// <summary>Waits until the bot's control channel is connected.</summary>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <returns>The current control channel.</returns>
+    /// <exception cref="MeetStreamRealtimeException">The session ended without a control channel.</exception>
+    public Task<ControlChannelSession> GetControlAsync(CancellationToken cancellationToken = default) =>
+        WaitForChannelAsync(() => _control, RealtimeChannelNames.Control, cancellationToken);
+
+    /// <summary>Waits until the bot's live-audio channel is connected.</summary>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <returns>The current audio channel.</returns>
+    /// <exception cref="MeetStreamRealtimeException">The session ended without an audio channel.</exception>
+    public Task<AudioChannelSession> GetAudioAsync(CancellationToken cancellationToken = default) =>
+        WaitForChannelAsync(() => _audio, RealtimeChannelNames.Audio, cancellationToken);
+
+    /// <summary>Waits until the bot's live-video channel is connected.</summary>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <returns>The current video channel.</returns>
+    /// <exception cref="MeetStreamRealtimeException">The session ended without a video channel.</exception>
+    public Task<VideoChannelSession> GetVideoAsync(CancellationToken cancellationToken = default) =>
+        WaitForChannelAsync(() => _video, RealtimeChannelNames.Video, cancellationToken);
+
+    /// <summary>
+    /// Reads the bot's audio frames until the session ends, moving to the new audio channel whenever the bot
+    /// reconnects (frame sequence numbers restart per channel). One enumeration at a time.
+    /// </summary>
+    /// <param name="cancellationToken">Stops the enumeration (cancelling while waiting for a frame aborts the audio socket).</param>
+    /// <returns>The frames; each one's PCM is valid until the next <c>MoveNextAsync</c>.</returns>
+    public async IAsyncEnumerable<AudioFrame> ReadAudioFramesAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        AudioChannelSession? previous = null;
+        while (await NextChannelAsync(() => _audio, previous, cancellationToken).ConfigureAwait(false) is { } channel)
+        {
+            previous = channel;
+            await foreach (var frame in channel.ReadFramesAsync(cancellationToken).ConfigureAwait(false))
+            {
+                yield return frame;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads what the bot sends on the control channel until the session ends, moving to the new control channel
+    /// whenever the bot reconnects (each channel starts with its <c>ready</c> message).
+    /// </summary>
+    /// <param name="cancellationToken">Stops the enumeration.</param>
+    /// <returns>The control messages in arrival order.</returns>
+    public async IAsyncEnumerable<ControlMessage> ReadControlMessagesAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ControlChannelSession? previous = null;
+        while (await NextChannelAsync(() => _control, previous, cancellationToken).ConfigureAwait(false) is { } channel)
+        {
+            previous = channel;
+            await foreach (var message in channel.ReadMessagesAsync(cancellationToken).ConfigureAwait(false))
+            {
+                yield return message;
+            }
+        }
+    }
+
+    /// <summary>Speaks PCM audio through the current control channel (waiting for one); see <see cref="ControlChannelSession.SpeakAsync(ReadOnlyMemory{short}, int, CancellationToken)"/>.</summary>
+    /// <param name="samples">Mono PCM16 samples.</param>
+    /// <param name="sampleRate">Their sample rate; this version accepts only 48000.</param>
+    /// <param name="cancellationToken">Stops waiting and sending.</param>
+    /// <returns>How the speech ended.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="sampleRate"/> is not supported.</exception>
+    /// <exception cref="MeetStreamRealtimeException">The control channel closed, or the session ended without one.</exception>
+    public async Task<SpeakResult> SpeakAsync(ReadOnlyMemory<short> samples, int sampleRate = 48_000, CancellationToken cancellationToken = default)
+    {
+        var control = await GetControlAsync(cancellationToken).ConfigureAwait(false);
+        return await control.SpeakAsync(samples, sampleRate, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Barge-in on the current control channel: see <see cref="ControlChannelSession.InterruptAsync"/>. Does nothing
+    /// when no control channel is open (nothing of ours can be playing through it).
+    /// </summary>
+    /// <param name="cancellationToken">Cancels waiting for the send.</param>
+    /// <returns>A task that completes when the interrupt has been written, or at once when there is no open control channel.</returns>
+    public async Task InterruptAsync(CancellationToken cancellationToken = default)
+    {
+        var control = Control;
+        if (control is null || control.IsClosed)
+        {
+            return;
+        }
+
+        try
+        {
+            await control.InterruptAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (MeetStreamRealtimeException) when (control.IsClosed || !ReferenceEquals(control, Control))
+        {
+            // The channel closed or was replaced meanwhile: its queue is gone anyway.
+        }
+    }
+
+    /// <summary>Posts a meeting chat message through the current control channel (waiting for one).</summary>
+    /// <param name="message">The chat text.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <returns>A task that completes when the command has been written to the socket.</returns>
+    /// <exception cref="ArgumentException"><paramref name="message"/> is null or empty.</exception>
+    /// <exception cref="MeetStreamRealtimeException">The control channel closed, or the session ended without one.</exception>
+    public async Task SendMessageAsync(string message, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(message);
+        var control = await GetControlAsync(cancellationToken).ConfigureAwait(false);
+        await control.SendMessageAsync(message, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Closes every channel (status 1000) and waits until the session has ended.</summary>
+    /// <param name="cancellationToken">Aborts the channels instead of waiting for their close handshakes.</param>
+    /// <returns>A task that completes when the session has ended.</returns>
+    public async Task CloseAsync(CancellationToken cancellationToken = default)
+    {
+        AudioChannelSession? audio;
+        ControlChannelSession? control;
+        VideoChannelSession? video;
+        lock (_gate)
+        {
+            audio = _audio;
+            control = _control;
+            video = _video;
+        }
+
+        await Task.WhenAll(
+            audio?.CloseAsync(cancellationToken) ?? Task.CompletedTask,
+            control?.CloseAsync(cancellationToken) ?? Task.CompletedTask,
+            video?.CloseAsync(cancellationToken) ?? Task.CompletedTask).ConfigureAwait(false);
+        End();
+    }
+
+    /// <summary>Closes every channel and waits until the session has ended, as <see cref="CloseAsync"/>.</summary>
+    /// <returns>A task that completes when the session has ended.</returns>
+    public async ValueTask DisposeAsync() => await CloseAsync(CancellationToken.None).ConfigureAwait(false);
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"BotSession({BotId}: audio {(_audio is null ? "none" : _audio.IsClosed ? "closed" : "open")}, control {(_control is null ? "none" : _control.IsClosed ? "closed" : "open")}, video {(_video is null ? "none" : _video.IsClosed ? "closed" : "open")}{(IsEnded ? ", ended" : string.Empty)})";
+
+    internal bool TryAttach(AudioChannelSession channel, out bool replaced) =>
+        TryAttach(ref _audio, channel, ref _audioConnections, RealtimeChannelNames.Audio, channel.Completion, out replaced);
+
+    internal bool TryAttach(ControlChannelSession channel, out bool replaced) =>
+        TryAttach(ref _control, channel, ref _controlConnections, RealtimeChannelNames.Control, channel.Completion, out replaced);
+
+    internal bool TryAttach(VideoChannelSession channel, out bool replaced) =>
+        TryAttach(ref _video, channel, ref _videoConnections, RealtimeChannelNames.Video, channel.Completion, out replaced);
+
+    private bool TryAttach<T>(ref T? slot, T channel, ref int connections, string name, Task completion, out bool replaced)
+        where T : class
+    {
+        T? old;
+        lock (_gate)
+        {
+            if (_ended)
+            {
+                replaced = false;
+                return false;
+            }
+
+            old = slot;
+            if (ReferenceEquals(old, channel))
+            {
+                replaced = false;
+                return true;
+            }
+
+            slot = channel;
+            connections++;
+            _graceTimer?.Dispose();
+            _graceTimer = null;
+            SignalLocked();
+        }
+
+        replaced = old is not null;
+        if (old is not null)
+        {
+            // The bot reconnected: the old socket is stale. Abort it so readers move to the new one at once.
+            RealtimeLog.ChannelReplaced(_logger, BotId, name);
+            abortOld(old);
+        }
+
+        completion.ContinueWith(static (_, state) => ((BotSession)state!).OnChannelClosed(), this, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return true;
+
+        static void abortOld(T old)
+        {
+            switch (old)
+            {
+                case AudioChannelSession audio:
+                    audio.Abort();
+                    break;
+                case ControlChannelSession control:
+                    control.Abort();
+                    break;
+                case VideoChannelSession video:
+                    video.Abort();
+                    break;
+            }
+        }
+    }
+
+    private void OnChannelClosed()
+    {
+        bool endNow = false;
+        lock (_gate)
+        {
+            if (_ended)
+            {
+                return;
+            }
+
+            SignalLocked();
+            if (!AllClosedLocked())
+            {
+                return;
+            }
+
+            if (_grace <= TimeSpan.Zero)
+            {
+                endNow = true;
+            }
+            else
+            {
+                _graceTimer?.Dispose();
+                _graceTimer = _time.CreateTimer(static state => ((BotSession)state!).OnGraceElapsed(), this, _grace, Timeout.InfiniteTimeSpan);
+            }
+        }
+
+        if (endNow)
+        {
+            End();
+        }
+    }
+
+    private void OnGraceElapsed()
+    {
+        lock (_gate)
+        {
+            if (_ended || !AllClosedLocked())
+            {
+                return;
+            }
+        }
+
+        End();
+    }
+
+    /// <summary>
+    /// The audio and control channels decide (the bot closes both when it leaves); video, which is optional and read on
+    /// demand, only decides for a session that has nothing else.
+    /// </summary>
+    private bool AllClosedLocked() => _audio is null && _control is null
+        ? _video is null || _video.IsClosed
+        : (_audio is null || _audio.IsClosed) && (_control is null || _control.IsClosed);
+
+    private void End()
+    {
+        VideoChannelSession? video;
+        lock (_gate)
+        {
+            if (_ended)
+            {
+                return;
+            }
+
+            _ended = true;
+            _graceTimer?.Dispose();
+            _graceTimer = null;
+            video = _video;
+            SignalLocked();
+        }
+
+        if (video is { IsClosed: false })
+        {
+            // The bot has left: do not keep its video socket open on its own.
+            _ = video.CloseAsync(CancellationToken.None);
+        }
+
+        _registry.Remove(this);
+        _completion.TrySetResult();
+    }
+
+    private void SignalLocked()
+    {
+        var changed = _changed;
+        _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        changed.TrySetResult();
+    }
+
+    private async Task<T> WaitForChannelAsync<T>(Func<T?> current, string name, CancellationToken cancellationToken)
+        where T : class
+    {
+        while (true)
+        {
+            Task changed;
+            lock (_gate)
+            {
+                if (current() is { } channel)
+                {
+                    return channel;
+                }
+
+                if (_ended)
+                {
+                    throw new MeetStreamRealtimeException(
+                        $"The session of bot {BotId} ended before the bot connected its {name} channel. Check that create_bot set the {name} WebSocket URL.",
+                        name,
+                        BotId,
+                        null);
+                }
+
+                changed = _changed.Task;
+            }
+
+            await changed.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Waits for a current channel other than <paramref name="previous"/>; null once the session has ended.</summary>
+    private async Task<T?> NextChannelAsync<T>(Func<T?> current, T? previous, CancellationToken cancellationToken)
+        where T : class
+    {
+        while (true)
+        {
+            Task changed;
+            lock (_gate)
+            {
+                if (current() is { } channel && !ReferenceEquals(channel, previous))
+                {
+                    return channel;
+                }
+
+                if (_ended)
+                {
+                    return null;
+                }
+
+                changed = _changed.Task;
+            }
+
+            await changed.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+}
+
+/// <summary>The channel names used in messages and exceptions.</summary>
+internal static class RealtimeChannelNames
+{
+    public const string Audio = Internal.RealtimeChannel.AudioName;
+    public const string Control = Internal.RealtimeChannel.ControlName;
+    public const string Video = Internal.RealtimeChannel.VideoName;
+}

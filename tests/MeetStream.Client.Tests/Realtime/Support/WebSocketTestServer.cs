@@ -1,0 +1,127 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Net.WebSockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace MeetStream.Client.Tests.Realtime.Support;
+
+/// <summary>
+/// A real Kestrel server on 127.0.0.1 with a free port that accepts WebSockets on any path and hands each accepted
+/// socket (with its path) to the test's handler, which plays the customer's server: it wraps the socket in a session.
+/// The request stays open until the handler returns.
+/// </summary>
+public sealed class WebSocketTestServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private WebSocketTestServer(WebApplication app, Uri baseUri)
+    {
+        _app = app;
+        BaseUri = baseUri;
+    }
+
+    /// <summary>Gets the <c>ws://127.0.0.1:port/</c> address.</summary>
+    public Uri BaseUri { get; }
+
+    /// <summary>Gets the exceptions the handler threw, in order.</summary>
+    public List<Exception> HandlerErrors { get; } = [];
+
+    /// <summary>Starts a server.</summary>
+    /// <param name="handler">Runs for every accepted WebSocket, with the request path.</param>
+    /// <param name="smallSocketBuffers">Shrink the server's socket send buffer so writes block early (backpressure tests).</param>
+    public static async Task<WebSocketTestServer> StartAsync(Func<string, WebSocket, Task> handler, bool smallSocketBuffers = false)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(options =>
+        {
+            options.Listen(IPAddress.Loopback, 0);
+            if (smallSocketBuffers)
+            {
+                options.Limits.MaxResponseBufferSize = 4096;
+            }
+        });
+        if (smallSocketBuffers)
+        {
+            builder.WebHost.UseSockets(options => options.CreateBoundListenSocket = endpoint =>
+            {
+                var socket = SocketTransportOptions.CreateDefaultBoundListenSocket(endpoint);
+                socket.SendBufferSize = 4096;
+                return socket;
+            });
+        }
+
+        var app = builder.Build();
+        WebSocketTestServer? server = null;
+        app.UseWebSockets();
+        app.Run(async context =>
+        {
+            if (!context.WebSockets.IsWebSocketRequest)
+            {
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                return;
+            }
+
+            using var socket = await context.WebSockets.AcceptWebSocketAsync();
+            try
+            {
+                await handler(context.Request.Path.Value ?? "/", socket);
+            }
+            catch (Exception ex)
+            {
+                lock (server!.HandlerErrors)
+                {
+                    server.HandlerErrors.Add(ex);
+                }
+            }
+        });
+
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var port = new Uri(address).Port;
+        server = new WebSocketTestServer(app, new Uri($"ws://127.0.0.1:{port}/"));
+        return server;
+    }
+
+    /// <summary>Connects a bot to a path.</summary>
+    /// <param name="path">The path, e.g. <c>bridge/audio</c>.</param>
+    /// <param name="smallReceiveBuffer">Use a tiny TCP receive window so the server's sends block while the bot is not reading.</param>
+    public async Task<FakeBot> ConnectAsync(string path, bool smallReceiveBuffer = false)
+    {
+        var client = new ClientWebSocket();
+        var uri = new Uri(BaseUri, path);
+        if (smallReceiveBuffer)
+        {
+            var handler = new SocketsHttpHandler
+            {
+                ConnectCallback = async (context, cancellationToken) =>
+                {
+                    var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true, ReceiveBufferSize = 4096 };
+                    await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                    return new NetworkStream(socket, ownsSocket: true);
+                },
+            };
+            using var invoker = new HttpMessageInvoker(handler);
+            await client.ConnectAsync(uri, invoker, TestContext.Current.CancellationToken);
+        }
+        else
+        {
+            await client.ConnectAsync(uri, TestContext.Current.CancellationToken);
+        }
+
+        return new FakeBot(client);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync(CancellationToken.None);
+        await _app.DisposeAsync();
+    }
+}
