@@ -202,6 +202,21 @@ public sealed class MeetStreamSimulator : IAsyncDisposable
         return RunUntilAsync(botId, bot => bot.Events.Contains(eventName, StringComparer.Ordinal), $"event {eventName}", timeout, cancellationToken);
     }
 
+    /// <summary>
+    /// Makes a participant write in the meeting chat of a bot that is in the meeting: the message appears in
+    /// <c>get_chats</c> and is forwarded to the bot's control socket as <c>usermsg</c>.
+    /// </summary>
+    /// <param name="botId">The bot id.</param>
+    /// <param name="text">The chat message.</param>
+    /// <param name="speaker">The participant's name; null picks the first one (the host).</param>
+    /// <exception cref="InvalidOperationException">The bot does not exist, is not in the meeting, or has no such participant.</exception>
+    public void PostChatMessage(string botId, string text, string? speaker = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(botId);
+        ArgumentException.ThrowIfNullOrEmpty(text);
+        _engine.ParticipantSaysInChat(botId, speaker, text);
+    }
+
     /// <summary>Waits until every queued delivery (webhooks, participant events, live transcript chunks) has been made.</summary>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>A task that completes when the delivery queue is empty.</returns>
@@ -217,6 +232,7 @@ public sealed class MeetStreamSimulator : IAsyncDisposable
         }
 
         await Clock.StopAsync().ConfigureAwait(false);
+        await _engine.StopRealtimeAsync().ConfigureAwait(false);
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
         await _dispatcher.DisposeAsync().ConfigureAwait(false);

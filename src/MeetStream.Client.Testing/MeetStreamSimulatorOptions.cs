@@ -60,6 +60,12 @@ public sealed class MeetStreamSimulatorOptions
     /// <summary>Gets or sets whether <c>video_required</c> defaults to true when a create request omits it, as MeetStream's OpenAPI document says. Default true.</summary>
     public bool VideoRequiredByDefault { get; set; } = true;
 
+    /// <summary>
+    /// Gets or sets how fast the simulated bot streams live audio and video over its WebSockets, relative to real time
+    /// (1 = real pace, as MeetStream). Null (the default) follows <see cref="TimeScale"/>, or real pace when the clock is stopped.
+    /// </summary>
+    public double? LiveAudioSpeed { get; set; }
+
     /// <summary>Gets or sets the page size of <c>GET /bots</c> and <c>GET /calendar/events</c> when the caller sends no <c>limit</c>. Default 50.</summary>
     public int PageSize { get; set; } = 50;
 
@@ -108,6 +114,11 @@ public sealed class MeetStreamSimulatorOptions
         if (Conversation is null || Conversation.Count == 0 || Conversation.Any(u => u is null || string.IsNullOrWhiteSpace(u.Speaker) || string.IsNullOrWhiteSpace(u.Text)))
         {
             throw new ArgumentException("Conversation needs at least one utterance, each with a speaker and text.", nameof(Conversation));
+        }
+
+        if (LiveAudioSpeed is { } speed && (double.IsNaN(speed) || double.IsInfinity(speed) || speed <= 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(LiveAudioSpeed), LiveAudioSpeed, "LiveAudioSpeed must be a positive factor (1 = real pace) or null.");
         }
 
         if (PageSize is < 1 or > 1000)

@@ -39,8 +39,20 @@ public sealed class SimulatedBotInfo
     /// <summary>Gets the custom attributes (values as text).</summary>
     public required IReadOnlyDictionary<string, string> CustomAttributes { get; init; }
 
-    /// <summary>Gets the commands the bot received through REST (<c>send_message</c>, <c>pause_recording</c>, …), oldest first.</summary>
+    /// <summary>Gets the commands the bot received through REST (<c>send_message</c>, <c>pause_recording</c>, …) and its control socket (<c>sendaudio</c>, <c>interrupt</c>, …), oldest first.</summary>
     public required IReadOnlyList<string> Commands { get; init; }
+
+    /// <summary>Gets how much live audio the bot has streamed to <c>live_audio_required</c>.</summary>
+    public TimeSpan LiveAudioStreamed { get; init; }
+
+    /// <summary>Gets how much speech the bot has received through <c>sendaudio</c>.</summary>
+    public TimeSpan SpeechReceived { get; init; }
+
+    /// <summary>Gets how much of it the bot has played in the meeting (it comes back on the live audio under the bot's name).</summary>
+    public TimeSpan SpeechPlayed { get; init; }
+
+    /// <summary>Gets how much queued speech <c>interrupt</c> dropped before it was played (Google Meet only).</summary>
+    public TimeSpan SpeechDropped { get; init; }
 
     /// <summary>Gets whether the bot has left (or never got into) the meeting.</summary>
     public bool HasLeftMeeting { get; init; }

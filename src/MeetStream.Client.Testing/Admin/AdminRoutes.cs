@@ -49,7 +49,7 @@ internal static class AdminRoutes
 
         app.MapGet(Prefix + "/journal", context =>
         {
-            var snapshot = new SimulatorJournalSnapshot { Requests = simulator.Journal.Requests, Webhooks = simulator.Journal.Webhooks, Errors = simulator.Journal.Errors };
+            var snapshot = new SimulatorJournalSnapshot { Requests = simulator.Journal.Requests, Webhooks = simulator.Journal.Webhooks, Realtime = simulator.Journal.Realtime, Errors = simulator.Journal.Errors };
             return WriteBytesAsync(context, 200, JsonSerializer.SerializeToUtf8Bytes(snapshot, SimulatorJsonContext.Default.SimulatorJournalSnapshot));
         });
 
@@ -165,6 +165,10 @@ internal static class AdminRoutes
         ["commands"] = Json.Strings(bot.Commands),
         ["created_at"] = Json.Iso(bot.CreatedAt),
         ["join_at"] = bot.JoinAt is { } at ? Json.Iso(at) : null,
+        ["live_audio_streamed_seconds"] = Math.Round(bot.LiveAudioStreamed.TotalSeconds, 3),
+        ["speech_received_seconds"] = Math.Round(bot.SpeechReceived.TotalSeconds, 3),
+        ["speech_played_seconds"] = Math.Round(bot.SpeechPlayed.TotalSeconds, 3),
+        ["speech_dropped_seconds"] = Math.Round(bot.SpeechDropped.TotalSeconds, 3),
         ["has_left_meeting"] = bot.HasLeftMeeting,
         ["is_done"] = bot.IsDone,
     };

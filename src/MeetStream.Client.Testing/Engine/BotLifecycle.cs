@@ -82,6 +82,8 @@ internal sealed partial class SimulatorEngine
             AddChat(bot, bot.Participants[0], bot.BotMessage);
         }
 
+        StartRealtime(bot);
+
         if (bot.Scenario == SimulatorScenarios.RecordingPermissionDenied)
         {
             After(bot, Timings.StageGap, "recording permission denied", b =>
@@ -181,6 +183,7 @@ internal sealed partial class SimulatorEngine
         bot.Left = true;
         bot.StopReason = reason;
         bot.EndTime = Now;
+        bot.Realtime?.Leave();
         ReleaseLogin(bot);
         foreach (var participant in bot.Participants.Where(p => p.LeftAt is null).ToArray())
         {
@@ -438,6 +441,10 @@ internal sealed partial class SimulatorEngine
     {
         var session = bot.StartTime is { } start ? (Now - start).TotalSeconds : 0;
         bot.Chat.Add(new SimChatMessage("msg_" + RandomHex(6), from.DeviceId, from.Name, text, Now, Math.Round(session, 3)));
+        if (!from.IsBot)
+        {
+            bot.Realtime?.PostUserMessage(text);
+        }
     }
 
     private void SendLiveTranscript(SimBot bot, PlannedUtterance utterance, bool final)

@@ -67,6 +67,14 @@ internal sealed class SimBot
 
     public string? AgentConfigId { get; init; }
 
+    public string? LiveAudioUrl { get; init; }
+
+    public string? ControlUrl { get; init; }
+
+    public string? LiveVideoUrl { get; init; }
+
+    public RealtimeBot? Realtime { get; set; }
+
     public string? WorkflowSummary { get; init; }
 
     public string TranscriptFormat { get; init; } = "segments";

@@ -129,6 +129,10 @@ internal sealed partial class SimulatorEngine
         JoinAt = bot.JoinAt,
         CustomAttributes = bot.CustomAttributes.ToDictionary(p => p.Key, p => Json.ValueText(p.Value), StringComparer.Ordinal),
         Commands = bot.Commands.Select(c => c.Command).ToArray(),
+        LiveAudioStreamed = bot.Realtime?.LiveAudioStreamed ?? TimeSpan.Zero,
+        SpeechReceived = bot.Realtime?.SpeechReceived ?? TimeSpan.Zero,
+        SpeechPlayed = bot.Realtime?.SpeechPlayed ?? TimeSpan.Zero,
+        SpeechDropped = bot.Realtime?.SpeechDropped ?? TimeSpan.Zero,
         HasLeftMeeting = bot.Left,
         IsDone = bot.Done,
     };

@@ -1,8 +1,8 @@
 namespace MeetStream.Client.Testing;
 
 /// <summary>
-/// Everything the simulator received (REST calls) and sent (webhooks, participant events, live transcript chunks), in
-/// order, for assertions. Thread-safe; the lists returned are snapshots.
+/// Everything the simulator received (REST calls, WebSocket commands) and sent (webhooks, participant events, live
+/// transcript chunks, WebSocket messages), in order, for assertions. Thread-safe; the lists returned are snapshots.
 /// </summary>
 public sealed class SimulatorJournal
 {
@@ -10,6 +10,8 @@ public sealed class SimulatorJournal
     private readonly List<SimulatorRequestRecord> _requests = [];
     private readonly List<SimulatorWebhookRecord> _webhooks = [];
     private readonly List<string> _errors = [];
+    private readonly List<SimulatorRealtimeRecord> _realtime = [];
+    private readonly List<(Func<SimulatorRealtimeRecord, bool> Match, TaskCompletionSource<SimulatorRealtimeRecord> Done)> _realtimeWaiters = [];
     private readonly List<(Func<SimulatorWebhookRecord, bool> Match, TaskCompletionSource<SimulatorWebhookRecord> Done)> _waiters = [];
     private long _sequence;
 
@@ -37,6 +39,18 @@ public sealed class SimulatorJournal
             lock (_gate)
             {
                 return _webhooks.ToArray();
+            }
+        }
+    }
+
+    /// <summary>Gets what happened on the simulated bots' WebSockets, oldest first.</summary>
+    public IReadOnlyList<SimulatorRealtimeRecord> Realtime
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _realtime.ToArray();
             }
         }
     }
@@ -105,6 +119,45 @@ public sealed class SimulatorJournal
         }
     }
 
+    /// <summary>Waits until a WebSocket record matching <paramref name="match"/> exists (returns at once if one already does).</summary>
+    /// <param name="match">The condition.</param>
+    /// <param name="timeout">How long to wait in real time; default 30 s.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The first matching record.</returns>
+    /// <exception cref="TimeoutException">No matching record appeared in time.</exception>
+    public async Task<SimulatorRealtimeRecord> WaitForRealtimeAsync(Func<SimulatorRealtimeRecord, bool> match, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        TaskCompletionSource<SimulatorRealtimeRecord> done;
+        lock (_gate)
+        {
+            var existing = _realtime.FirstOrDefault(match);
+            if (existing is not null)
+            {
+                return existing;
+            }
+
+            done = new TaskCompletionSource<SimulatorRealtimeRecord>(TaskCreationOptions.RunContinuationsAsynchronously);
+            _realtimeWaiters.Add((match, done));
+        }
+
+        try
+        {
+            return await done.Task.WaitAsync(timeout ?? TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"No matching WebSocket record within {(timeout ?? TimeSpan.FromSeconds(30)).TotalSeconds:0.#} s; records so far: {string.Join(", ", Realtime.Select(r => r.ToString()))}.");
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _realtimeWaiters.RemoveAll(w => w.Done == done);
+            }
+        }
+    }
+
     /// <summary>Forgets every record (not the simulator's state).</summary>
     public void Clear()
     {
@@ -113,6 +166,7 @@ public sealed class SimulatorJournal
             _requests.Clear();
             _webhooks.Clear();
             _errors.Clear();
+            _realtime.Clear();
         }
     }
 
@@ -138,6 +192,28 @@ public sealed class SimulatorJournal
                 {
                     completed.Add(waiter.Done);
                     _waiters.Remove(waiter);
+                }
+            }
+        }
+
+        foreach (var done in completed)
+        {
+            done.TrySetResult(record);
+        }
+    }
+
+    internal void Add(SimulatorRealtimeRecord record)
+    {
+        List<TaskCompletionSource<SimulatorRealtimeRecord>> completed = [];
+        lock (_gate)
+        {
+            _realtime.Add(record);
+            foreach (var waiter in _realtimeWaiters.ToArray())
+            {
+                if (waiter.Match(record))
+                {
+                    completed.Add(waiter.Done);
+                    _realtimeWaiters.Remove(waiter);
                 }
             }
         }

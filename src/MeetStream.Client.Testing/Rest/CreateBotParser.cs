@@ -36,6 +36,12 @@ internal sealed class CreateBotParser
 
     public DateTimeOffset? JoinAt { get; private set; }
 
+    public string? LiveAudioUrl { get; private set; }
+
+    public string? ControlUrl { get; private set; }
+
+    public string? LiveVideoUrl { get; private set; }
+
     public int? WaitingRoomTimeout { get; private set; }
 
     public int? InCallRecordingTimeout { get; private set; }
@@ -160,12 +166,12 @@ internal sealed class CreateBotParser
         Check(() => CustomAttributes = StringMap(Json.Obj(body, "custom_attributes"), "custom_attributes") ?? []);
         Check(() => StringMap(Json.Obj(body, "agent_config_params"), "agent_config_params"));
         Check(() => DeduplicationKey = Deduplication(Json.Str(body, "deduplication_key")));
-        Check(() => WebSocket(Json.Obj(body, "socket_connection_url"), "socket_connection_url"));
-        Check(() => WebSocket(Json.Obj(body, "live_audio_required"), "live_audio_required"));
+        Check(() => ControlUrl = WebSocket(Json.Obj(body, "socket_connection_url"), "socket_connection_url"));
+        Check(() => LiveAudioUrl = WebSocket(Json.Obj(body, "live_audio_required"), "live_audio_required"));
         Check(() =>
         {
             var video = Json.Obj(body, "live_video_required") ?? Json.Obj(body, "liveVideoRequired");
-            WebSocket(video, "live_video_required");
+            LiveVideoUrl = WebSocket(video, "live_video_required");
             if (video is not null && Platform == "Zoom")
             {
                 _problems.Add("live_video_required is supported on Google Meet and Teams only, not Zoom");
@@ -204,21 +210,23 @@ internal sealed class CreateBotParser
         }
     }
 
-    private void WebSocket(JsonObject? endpoint, string path)
+    private string? WebSocket(JsonObject? endpoint, string path)
     {
         if (endpoint is null)
         {
-            return;
+            return null;
         }
 
         var url = Json.Str(endpoint, "websocket_url", path + ".websocket_url") ?? Json.Str(endpoint, "websocketUrl", path + ".websocketUrl");
         if (string.IsNullOrWhiteSpace(url))
         {
             _problems.Add($"{path}.websocket_url is required");
-            return;
+            return null;
         }
 
+        var before = _problems.Count;
         Url(url, path + ".websocket_url", websocket: true);
+        return _problems.Count == before ? url : null;
     }
 
     private JsonObject? StringMap(JsonObject? map, string path)

@@ -19,6 +19,9 @@ internal sealed class SimulatorJournalSnapshot
     [JsonPropertyName("webhooks")]
     public required IReadOnlyList<SimulatorWebhookRecord> Webhooks { get; init; }
 
+    [JsonPropertyName("realtime")]
+    public required IReadOnlyList<SimulatorRealtimeRecord> Realtime { get; init; }
+
     [JsonPropertyName("errors")]
     public required IReadOnlyList<string> Errors { get; init; }
 }

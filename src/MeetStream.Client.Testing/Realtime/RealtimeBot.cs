@@ -1,0 +1,584 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using MeetStream.Client.Realtime;
+
+namespace MeetStream.Client.Testing;
+
+/// <summary>
+/// The real-time side of one simulated bot, as MeetStream's bot behaves (§4): it dials the customer's WebSocket URLs,
+/// opens the audio and control sockets with <c>ready</c>, streams the meeting's mixed audio as binary frames at the
+/// meeting's pace (tagged with the dominant speaker, its own voice included), plays the <c>sendaudio</c> it receives
+/// and drops what is queued on <c>interrupt</c> (Google Meet), forwards meeting chat as <c>usermsg</c>, streams
+/// placeholder fMP4 video with latency pings, and closes every socket with 1000 when it leaves.
+/// </summary>
+internal sealed class RealtimeBot
+{
+    private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(5);
+    private readonly SimulatorEngine _engine;
+    private readonly TimeProvider _time;
+    private readonly string _botId;
+    private readonly string _botName;
+    private readonly bool _interruptClearsQueue;
+    private readonly Uri? _audioUrl;
+    private readonly Uri? _controlUrl;
+    private readonly Uri? _videoUrl;
+    private readonly IReadOnlyList<PlannedUtterance> _plan;
+    private readonly IReadOnlyDictionary<string, string> _deviceIds;
+    private readonly double _speed;
+    private readonly double _leadSeconds;
+    private readonly object _gate = new();
+    private readonly LinkedList<short[]> _playback = new();
+    private readonly SemaphoreSlim _controlSend = new(1, 1);
+    private readonly SemaphoreSlim _videoSend = new(1, 1);
+    private readonly CancellationTokenSource _abort = new();
+    private readonly TaskCompletionSource _leave = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _playbackOffset;
+    private long _framesSent;
+    private long _speechReceived;
+    private long _speechPlayed;
+    private long _speechDropped;
+    private ClientWebSocket? _control;
+    private Task _run = Task.CompletedTask;
+
+    public RealtimeBot(SimulatorEngine engine, SimBot bot, IReadOnlyList<PlannedUtterance> plan, double speed)
+    {
+        _engine = engine;
+        _time = engine.Options.TimeProvider;
+        _botId = bot.Id;
+        _botName = bot.BotName;
+        _interruptClearsQueue = bot.Platform == "GMeet";
+        _audioUrl = bot.LiveAudioUrl is { } a ? new Uri(a) : null;
+        _controlUrl = bot.ControlUrl is { } c ? new Uri(c) : null;
+        _videoUrl = bot.LiveVideoUrl is { } v ? new Uri(v) : null;
+        _plan = plan;
+        _deviceIds = bot.Participants.ToDictionary(p => p.Name, p => p.DeviceId, StringComparer.Ordinal);
+        _speed = speed;
+        _leadSeconds = engine.Timings.StageGap.TotalSeconds;
+    }
+
+    public TimeSpan LiveAudioStreamed => Samples(Interlocked.Read(ref _framesSent) * SimulatedSpeech.FrameSamples);
+
+    public TimeSpan SpeechReceived => Samples(Interlocked.Read(ref _speechReceived));
+
+    public TimeSpan SpeechPlayed => Samples(Interlocked.Read(ref _speechPlayed));
+
+    public TimeSpan SpeechDropped => Samples(Interlocked.Read(ref _speechDropped));
+
+    public void Start() => _run = Task.Run(RunAsync);
+
+    /// <summary>The bot leaves the meeting: stop streaming, send video_stream_end, close every socket with 1000.</summary>
+    public void Leave() => _leave.TrySetResult();
+
+    /// <summary>Leaves and waits until the sockets are closed (or aborted).</summary>
+    public async Task StopAsync()
+    {
+        Leave();
+        try
+        {
+            await _run.WaitAsync(CloseTimeout + CloseTimeout).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            await _abort.CancelAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Forwards a participant's chat message to the control socket as <c>usermsg</c>.</summary>
+    public void PostUserMessage(string text)
+    {
+        if (_control is { State: WebSocketState.Open } control)
+        {
+            var json = new JsonObject { ["command"] = "usermsg", ["bot_id"] = _botId, ["message"] = text };
+            _ = SendTextAsync(control, _controlSend, SimulatorRealtimeChannel.Control, json);
+        }
+    }
+
+    private static TimeSpan Samples(long samples) => TimeSpan.FromSeconds((double)samples / SimulatedSpeech.SampleRate);
+
+    private async Task RunAsync()
+    {
+        var audioTask = ConnectAsync(SimulatorRealtimeChannel.Audio, _audioUrl);
+        var controlTask = ConnectAsync(SimulatorRealtimeChannel.Control, _controlUrl);
+        var videoTask = ConnectAsync(SimulatorRealtimeChannel.Video, _videoUrl);
+        var audio = await audioTask.ConfigureAwait(false);
+        _control = await controlTask.ConfigureAwait(false);
+        var video = await videoTask.ConfigureAwait(false);
+
+        using var streaming = CancellationTokenSource.CreateLinkedTokenSource(_abort.Token);
+        var receivers = new List<Task>();
+        var senders = new List<Task>();
+        if (audio is not null)
+        {
+            await SendTextAsync(audio, null, SimulatorRealtimeChannel.Audio, Ready()).ConfigureAwait(false);
+            receivers.Add(ReceiveAsync(audio, SimulatorRealtimeChannel.Audio));
+        }
+
+        if (_control is not null)
+        {
+            await SendTextAsync(_control, _controlSend, SimulatorRealtimeChannel.Control, Ready()).ConfigureAwait(false);
+            receivers.Add(ReceiveAsync(_control, SimulatorRealtimeChannel.Control));
+        }
+
+        senders.Add(AudioLoopAsync(audio, streaming.Token));
+        if (video is not null)
+        {
+            receivers.Add(ReceiveAsync(video, SimulatorRealtimeChannel.Video));
+            senders.Add(VideoLoopAsync(video, streaming.Token));
+        }
+
+        var started = _time.GetTimestamp();
+        await Task.WhenAny(_leave.Task, Task.Delay(Timeout.Infinite, _abort.Token)).ConfigureAwait(false);
+        await streaming.CancelAsync().ConfigureAwait(false);
+        await IgnoreCancellation(Task.WhenAll(senders)).ConfigureAwait(false);
+
+        if (video is not null)
+        {
+            var seconds = Math.Round(_time.GetElapsedTime(started).TotalSeconds * _speed, 1);
+            await SendTextAsync(video, _videoSend, SimulatorRealtimeChannel.Video, new JsonObject { ["type"] = "video_stream_end", ["bot_id"] = _botId, ["duration_seconds"] = seconds }).ConfigureAwait(false);
+        }
+
+        await Task.WhenAll(
+            CloseAsync(audio, SimulatorRealtimeChannel.Audio),
+            CloseAsync(_control, SimulatorRealtimeChannel.Control),
+            CloseAsync(video, SimulatorRealtimeChannel.Video)).ConfigureAwait(false);
+        await IgnoreCancellation(Task.WhenAll(receivers).WaitAsync(CloseTimeout)).ConfigureAwait(false);
+        audio?.Dispose();
+        _control?.Dispose();
+        video?.Dispose();
+    }
+
+    private JsonObject Ready() => new() { ["type"] = "ready", ["bot_id"] = _botId, ["message"] = "Ready to receive messages" };
+
+    private async Task<ClientWebSocket?> ConnectAsync(SimulatorRealtimeChannel channel, Uri? url)
+    {
+        if (url is null)
+        {
+            return null;
+        }
+
+        var socket = new ClientWebSocket();
+        socket.Options.KeepAliveInterval = TimeSpan.FromSeconds(30);
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_abort.Token);
+            timeout.CancelAfter(TimeSpan.FromSeconds(10));
+            await socket.ConnectAsync(url, timeout.Token).ConfigureAwait(false);
+            Record(channel, fromBot: true, "connected", detail: url.GetLeftPart(UriPartial.Path));
+            return socket;
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or HttpRequestException or IOException)
+        {
+            socket.Dispose();
+            Record(channel, fromBot: true, "error", detail: $"could not connect to {url.GetLeftPart(UriPartial.Path)}: {ex.Message}");
+            return null;
+        }
+    }
+
+    private async Task AudioLoopAsync(ClientWebSocket? socket, CancellationToken cancellationToken)
+    {
+        var samples = new short[SimulatedSpeech.FrameSamples];
+        var frameBytes = new byte[SimulatedSpeech.FrameSamples * 2];
+        var started = _time.GetTimestamp();
+        long frame = 0;
+        var leadFrames = (long)(_leadSeconds / 0.02);
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                var due = (long)(_time.GetElapsedTime(started).TotalSeconds * _speed / 0.02);
+                while (frame < due && !cancellationToken.IsCancellationRequested)
+                {
+                    string speakerId;
+                    string speakerName;
+                    if (TakePlayback(samples))
+                    {
+                        speakerId = _deviceIds.TryGetValue(_botName, out var own) ? own : "bot";
+                        speakerName = _botName;
+                    }
+                    else if (SimulatedSpeech.Fill(samples, frame - leadFrames, _plan) is { } utterance && frame >= leadFrames)
+                    {
+                        speakerId = _deviceIds.TryGetValue(utterance.Speaker, out var id) ? id : utterance.Speaker;
+                        speakerName = utterance.Speaker;
+                    }
+                    else
+                    {
+                        Array.Clear(samples);
+                        speakerId = string.Empty;
+                        speakerName = "NoSpeaker";
+                    }
+
+                    frame++;
+                    if (socket is { State: WebSocketState.Open })
+                    {
+                        for (var i = 0; i < samples.Length; i++)
+                        {
+                            BinaryPrimitives.WriteInt16LittleEndian(frameBytes.AsSpan(i * 2), samples[i]);
+                        }
+
+                        await socket.SendAsync(AudioFrameWriter.CreateFrame(speakerId, speakerName, frameBytes), WebSocketMessageType.Binary, true, cancellationToken).ConfigureAwait(false);
+                        Interlocked.Increment(ref _framesSent);
+                    }
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Max(2, 20 / _speed)), _time, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or IOException or ObjectDisposedException)
+        {
+            Record(SimulatorRealtimeChannel.Audio, fromBot: true, "error", detail: "audio stream broke: " + ex.Message);
+        }
+    }
+
+    private bool TakePlayback(Span<short> frame)
+    {
+        lock (_gate)
+        {
+            if (_playback.First is null)
+            {
+                return false;
+            }
+
+            var written = 0;
+            while (written < frame.Length && _playback.First is { } node)
+            {
+                var chunk = node.Value;
+                var count = Math.Min(frame.Length - written, chunk.Length - _playbackOffset);
+                chunk.AsSpan(_playbackOffset, count).CopyTo(frame[written..]);
+                written += count;
+                _playbackOffset += count;
+                if (_playbackOffset >= chunk.Length)
+                {
+                    _playback.RemoveFirst();
+                    _playbackOffset = 0;
+                }
+            }
+
+            frame[written..].Clear();
+            Interlocked.Add(ref _speechPlayed, written);
+            return true;
+        }
+    }
+
+    private async Task VideoLoopAsync(ClientWebSocket socket, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SendTextAsync(socket, _videoSend, SimulatorRealtimeChannel.Video, new JsonObject
+            {
+                ["type"] = "video_stream_start",
+                ["bot_id"] = _botId,
+                ["codec"] = "h264",
+                ["audio_codec"] = "aac",
+                ["container"] = "fmp4",
+                ["width"] = 1920,
+                ["height"] = 1080,
+                ["framerate"] = 25,
+                ["audio_sample_rate"] = 44100,
+                ["audio_bitrate"] = "128k",
+            }).ConfigureAwait(false);
+            await SendBinaryAsync(socket, MediaFiles.VideoMp4, cancellationToken).ConfigureAwait(false);
+            var started = _time.GetTimestamp();
+            long fragments = 0;
+            long pings = 0;
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                var elapsed = _time.GetElapsedTime(started).TotalSeconds * _speed;
+                while (fragments < (long)elapsed)
+                {
+                    await SendBinaryAsync(socket, Fragment(++fragments), cancellationToken).ConfigureAwait(false);
+                }
+
+                while (pings < (long)(elapsed / 5))
+                {
+                    pings++;
+                    await SendTextAsync(socket, _videoSend, SimulatorRealtimeChannel.Video, new JsonObject
+                    {
+                        ["type"] = "video_latency_ping",
+                        ["bot_id"] = _botId,
+                        ["seq"] = pings,
+                        ["sent_at_ms"] = _time.GetUtcNow().ToUnixTimeMilliseconds(),
+                    }).ConfigureAwait(false);
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Max(5, 200 / _speed)), _time, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or IOException or ObjectDisposedException)
+        {
+            Record(SimulatorRealtimeChannel.Video, fromBot: true, "error", detail: "video stream broke: " + ex.Message);
+        }
+    }
+
+    private static byte[] Fragment(long sequence)
+    {
+        var fragment = new byte[16 + 24 + 2048];
+        BinaryPrimitives.WriteInt32BigEndian(fragment, 24);
+        "moof"u8.CopyTo(fragment.AsSpan(4));
+        BinaryPrimitives.WriteInt32BigEndian(fragment.AsSpan(8), 16);
+        "mfhd"u8.CopyTo(fragment.AsSpan(12));
+        BinaryPrimitives.WriteInt32BigEndian(fragment.AsSpan(20), (int)sequence);
+        BinaryPrimitives.WriteInt32BigEndian(fragment.AsSpan(24), fragment.Length - 24);
+        "mdat"u8.CopyTo(fragment.AsSpan(28));
+        return fragment;
+    }
+
+    private async Task SendBinaryAsync(ClientWebSocket socket, byte[] data, CancellationToken cancellationToken)
+    {
+        await _videoSend.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await socket.SendAsync(data, WebSocketMessageType.Binary, true, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _videoSend.Release();
+        }
+    }
+
+    private async Task SendTextAsync(ClientWebSocket socket, SemaphoreSlim? gate, SimulatorRealtimeChannel channel, JsonObject json)
+    {
+        var text = json.ToJsonString();
+        if (gate is not null)
+        {
+            await gate.WaitAsync(_abort.Token).ConfigureAwait(false);
+        }
+
+        try
+        {
+            if (socket.State != WebSocketState.Open)
+            {
+                return;
+            }
+
+            await socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, _abort.Token).ConfigureAwait(false);
+            Record(channel, fromBot: true, Json.Str(json, "command") ?? Json.Str(json, "type") ?? "message", text);
+        }
+        catch (Exception ex) when (ex is WebSocketException or IOException or ObjectDisposedException or OperationCanceledException)
+        {
+            Record(channel, fromBot: true, "error", detail: "send failed: " + ex.Message);
+        }
+        finally
+        {
+            gate?.Release();
+        }
+    }
+
+    private async Task ReceiveAsync(ClientWebSocket socket, SimulatorRealtimeChannel channel)
+    {
+        var buffer = new byte[64 * 1024];
+        using var message = new MemoryStream();
+        try
+        {
+            while (socket.State is WebSocketState.Open or WebSocketState.CloseSent)
+            {
+                var result = await socket.ReceiveAsync(buffer, _abort.Token).ConfigureAwait(false);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    if (socket.State == WebSocketState.CloseReceived)
+                    {
+                        await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, _abort.Token).ConfigureAwait(false);
+                        Record(channel, fromBot: false, "closed", detail: $"closed by your server: {(int?)result.CloseStatus} {result.CloseStatusDescription}".TrimEnd());
+                    }
+
+                    return;
+                }
+
+                message.Write(buffer, 0, result.Count);
+                if (!result.EndOfMessage)
+                {
+                    continue;
+                }
+
+                var bytes = message.ToArray();
+                message.SetLength(0);
+                if (result.MessageType == WebSocketMessageType.Text)
+                {
+                    Handle(channel, bytes);
+                }
+                else
+                {
+                    Record(channel, fromBot: false, "binary", detail: $"{bytes.Length} bytes (not expected on this socket)");
+                }
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or IOException or ObjectDisposedException or OperationCanceledException)
+        {
+            if (!_leave.Task.IsCompleted)
+            {
+                Record(channel, fromBot: false, "error", detail: "connection lost: " + ex.Message);
+            }
+        }
+    }
+
+    private void Handle(SimulatorRealtimeChannel channel, byte[] bytes)
+    {
+        JsonObject? json;
+        try
+        {
+            json = JsonNode.Parse(bytes) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            json = null;
+        }
+
+        if (json is null)
+        {
+            Record(channel, fromBot: false, "invalid", Encoding.UTF8.GetString(bytes), detail: "not a JSON object");
+            return;
+        }
+
+        var name = Text(json, "command") ?? Text(json, "type") ?? "unknown";
+        if (channel != SimulatorRealtimeChannel.Control)
+        {
+            Record(channel, fromBot: false, name, json.ToJsonString());
+            return;
+        }
+
+        switch (name)
+        {
+            case "sendaudio":
+                ReceiveSpeech(json);
+                break;
+            case "interrupt":
+                Interrupt(json);
+                break;
+            case "sendmsg":
+                var text = Text(json, "message") ?? Text(json, "msg");
+                Record(channel, fromBot: false, name, json.ToJsonString(), detail: text is null ? "no message" : null);
+                if (text is not null)
+                {
+                    _engine.BotSaysInChat(_botId, text);
+                }
+
+                break;
+            default:
+                Record(channel, fromBot: false, name, json.ToJsonString());
+                break;
+        }
+
+        _engine.RecordRealtimeCommand(_botId, name, json);
+    }
+
+    private void ReceiveSpeech(JsonObject json)
+    {
+        var base64 = Text(json, "audiochunk");
+        byte[] pcm;
+        try
+        {
+            pcm = base64 is null ? [] : Convert.FromBase64String(base64);
+        }
+        catch (FormatException)
+        {
+            pcm = [];
+        }
+
+        var problems = new List<string>();
+        if (pcm.Length == 0)
+        {
+            problems.Add("audiochunk is missing or not base64");
+        }
+
+        var rate = json["sample_rate"]?.GetValueKind() == JsonValueKind.Number ? json["sample_rate"]!.GetValue<double>() : 0;
+        if (rate != 48000)
+        {
+            problems.Add($"sample_rate must be 48000 (got {rate.ToString(CultureInfo.InvariantCulture)})");
+        }
+
+        if (Text(json, "encoding") != "pcm16")
+        {
+            problems.Add("encoding must be pcm16");
+        }
+
+        var samples = new short[pcm.Length / 2];
+        for (var i = 0; i < samples.Length; i++)
+        {
+            samples[i] = BinaryPrimitives.ReadInt16LittleEndian(pcm.AsSpan(i * 2));
+        }
+
+        if (samples.Length > 0)
+        {
+            lock (_gate)
+            {
+                _playback.AddLast(samples);
+            }
+
+            Interlocked.Add(ref _speechReceived, samples.Length);
+        }
+
+        var redacted = (JsonObject)json.DeepClone();
+        redacted["audiochunk"] = $"<{pcm.Length} bytes>";
+        Record(SimulatorRealtimeChannel.Control, fromBot: false, "sendaudio", redacted.ToJsonString(), Samples(samples.Length), problems.Count == 0 ? null : string.Join("; ", problems));
+    }
+
+    private void Interrupt(JsonObject json)
+    {
+        if (!_interruptClearsQueue)
+        {
+            Record(SimulatorRealtimeChannel.Control, fromBot: false, "interrupt", json.ToJsonString(), detail: "accepted without effect (only Google Meet clears the audio queue)");
+            return;
+        }
+
+        long dropped;
+        lock (_gate)
+        {
+            dropped = _playback.Sum(c => (long)c.Length) - _playbackOffset;
+            _playback.Clear();
+            _playbackOffset = 0;
+        }
+
+        Interlocked.Add(ref _speechDropped, dropped);
+        Record(SimulatorRealtimeChannel.Control, fromBot: false, "interrupt", json.ToJsonString(), Samples(dropped), $"dropped {Samples(dropped).TotalMilliseconds:0} ms of queued speech");
+    }
+
+    private async Task CloseAsync(ClientWebSocket? socket, SimulatorRealtimeChannel channel)
+    {
+        if (socket is null || socket.State != WebSocketState.Open)
+        {
+            return;
+        }
+
+        try
+        {
+            using var timeout = new CancellationTokenSource(CloseTimeout);
+            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "Bot left the meeting", timeout.Token).ConfigureAwait(false);
+            Record(channel, fromBot: true, "closed", detail: "1000 Bot left the meeting");
+        }
+        catch (Exception ex) when (ex is WebSocketException or IOException or OperationCanceledException or ObjectDisposedException)
+        {
+            socket.Abort();
+        }
+    }
+
+    private void Record(SimulatorRealtimeChannel channel, bool fromBot, string name, string? json = null, TimeSpan? audio = null, string? detail = null) =>
+        _engine.Journal.Add(new SimulatorRealtimeRecord
+        {
+            Sequence = _engine.Journal.NextSequence(),
+            Time = _engine.Now,
+            BotId = _botId,
+            Channel = channel,
+            FromBot = fromBot,
+            Event = name,
+            Json = json,
+            AudioDuration = audio,
+            Detail = detail,
+        });
+
+    private static string? Text(JsonObject json, string name) =>
+        json[name] is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
+
+    private static async Task IgnoreCancellation(Task task)
+    {
+        try
+        {
+            await task.ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or TimeoutException)
+        {
+        }
+    }
+}
