@@ -62,7 +62,8 @@ public sealed class MeetStreamSimulatorOptions
 
     /// <summary>
     /// Gets or sets how fast the simulated bot streams live audio and video over its WebSockets, relative to real time
-    /// (1 = real pace, as MeetStream). Null (the default) follows <see cref="TimeScale"/>, or real pace when the clock is stopped.
+    /// (1 = real pace, as MeetStream). Null (the default) follows <see cref="TimeScale"/> (between 1× and 50×), or real pace when
+    /// the clock is stopped.
     /// </summary>
     public double? LiveAudioSpeed { get; set; }
 

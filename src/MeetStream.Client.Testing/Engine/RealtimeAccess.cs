@@ -5,6 +5,7 @@ namespace MeetStream.Client.Testing;
 /// <summary>The engine's side of the simulated bots' WebSockets: starting them, and what they report back.</summary>
 internal sealed partial class SimulatorEngine
 {
+    private const double MaxFollowedSpeed = 50;
     private readonly List<RealtimeBot> _realtimeBots = [];
 
     /// <summary>Dials the bot's real-time URLs when it is admitted (under the lock; the sockets run on their own).</summary>
@@ -15,7 +16,8 @@ internal sealed partial class SimulatorEngine
             return;
         }
 
-        var speed = Options.LiveAudioSpeed ?? (Clock.TimeScale > 0 ? Clock.TimeScale : 1);
+        var scale = Clock.TimeScale;
+        var speed = Options.LiveAudioSpeed ?? (scale > 0 ? Math.Clamp(scale, 1, MaxFollowedSpeed) : 1);
         var realtime = new RealtimeBot(this, bot, ConversationPlan.Plan(Options.Conversation, bot.MeetingDuration), speed);
         bot.Realtime = realtime;
         _realtimeBots.Add(realtime);

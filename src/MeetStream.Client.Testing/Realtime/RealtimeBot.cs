@@ -199,7 +199,7 @@ internal sealed class RealtimeBot
                         speakerId = _deviceIds.TryGetValue(_botName, out var own) ? own : "bot";
                         speakerName = _botName;
                     }
-                    else if (SimulatedSpeech.Fill(samples, frame - leadFrames, _plan) is { } utterance && frame >= leadFrames)
+                    else if (socket is not null && frame >= leadFrames && SimulatedSpeech.Fill(samples, frame - leadFrames, _plan) is { } utterance)
                     {
                         speakerId = _deviceIds.TryGetValue(utterance.Speaker, out var id) ? id : utterance.Speaker;
                         speakerName = utterance.Speaker;
