@@ -59,6 +59,8 @@ public sealed class FakeTimeProvider : TimeProvider
         var timer = new FakeTimer(this, callback, state);
         lock (_gate)
         {
+            // Arm before publishing, under the same lock, so a concurrent Advance never sees an unarmed timer.
+            timer.Change(dueTime, period);
             _timers.Add(timer);
             if (dueTime != Timeout.InfiniteTimeSpan)
             {
@@ -66,7 +68,6 @@ public sealed class FakeTimeProvider : TimeProvider
             }
         }
 
-        timer.Change(dueTime, period);
         if (AutoAdvance && dueTime != Timeout.InfiniteTimeSpan && dueTime <= AutoAdvanceLimit)
         {
             Advance(dueTime);
