@@ -73,9 +73,12 @@ public sealed class QuickStartTests
         return (dll, root.FullName);
     }
 
-    private static async Task<(int ExitCode, string Text, TimeSpan Elapsed)> RunQuickStartAsync(TimeSpan timeout)
+    private static Task<(int ExitCode, string Text, TimeSpan Elapsed)> RunQuickStartAsync(TimeSpan timeout) => RunSampleAsync("QuickStart", timeout);
+
+    /// <summary>Runs a built sample without MEETSTREAM_API_KEY (so it uses the simulator) and returns its output.</summary>
+    internal static async Task<(int ExitCode, string Text, TimeSpan Elapsed)> RunSampleAsync(string sample, TimeSpan timeout)
     {
-        var (dll, root) = SampleDll("QuickStart", "QuickStart");
+        var (dll, root) = SampleDll(sample, sample);
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = root };
         start.ArgumentList.Add(dll);
         start.Environment.Remove("MEETSTREAM_API_KEY");
@@ -93,7 +96,7 @@ public sealed class QuickStartTests
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"The QuickStart did not finish within {timeout}:\n{await stdout}{await stderr}");
+            throw new TimeoutException($"The {sample} sample did not finish within {timeout}:\n{await stdout}{await stderr}");
         }
 
         return (process.ExitCode, await stdout + await stderr, watch.Elapsed);
