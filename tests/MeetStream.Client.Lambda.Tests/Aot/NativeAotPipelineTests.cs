@@ -38,7 +38,7 @@ public sealed class NativeAotPipelineTests(PublishedPipeline published, Dynalite
         var rest = await api.Enqueue(PipelineEnvironment.SignedNowRest(Lifecycle("aot-1", "bot.inmeeting", "InMeeting", now.AddSeconds(30)))).Outcome;
         var functionUrl = await api.Enqueue(PipelineEnvironment.SignedNowFunctionUrl(Lifecycle("aot-1", "bot.recording", "Recording", now.AddSeconds(35)))).Outcome;
         var late = await api.Enqueue(PipelineEnvironment.SignedNow(Lifecycle("aot-1", "bot.joining", "Joining", now.AddSeconds(1)))).Outcome;
-        var forged = await api.Enqueue(PipelineHarness.HttpApiEvent("{\"bot_id\":\"aot-1\"}", new JsonObject { ["x-meetstream-signature"] = "sha256=" + new string('0', 64) }, string.Empty)).Outcome;
+        var forged = await api.Enqueue(LambdaEvents.HttpApiEvent("{\"bot_id\":\"aot-1\"}", new JsonObject { ["x-meetstream-signature"] = "sha256=" + new string('0', 64) }, string.Empty)).Outcome;
 
         Assert.Equal(("processed", 200), Describe(httpApi));
         Assert.Null(rest.Json!["version"]);
@@ -94,7 +94,7 @@ public sealed class NativeAotPipelineTests(PublishedPipeline published, Dynalite
         Assert.Equal("stored", stored.Json!["results"]![0]!["outcome"]!.GetValue<string>());
         var create = (await meetStream.ReceivedAsync()).First(r => r.Path == "/bots/create_bot");
         Assert.Equal(CalendarTriggerFunction.CreateIdempotencyKey("cal-42", "user-7"), create.Headers["Idempotency-Key"]);
-        Assert.Equal("Token " + TestClients.ApiKey, create.Headers["Authorization"]);
+        Assert.Equal("Token " + PipelineEnvironment.ApiKey, create.Headers["Authorization"]);
         using var s3 = s3rver.CreateClient();
         var bytes = await new S3TranscriptStore(s3, new S3TranscriptStoreOptions { BucketName = bucket }).GetAsync("transcripts/aot-bot/aot-tr.json", Ct);
         Assert.True(JsonNode.DeepEquals(Transcript(), JsonNode.Parse(bytes!)));

@@ -5,9 +5,15 @@ using MeetStream.Client.Webhooks;
 
 namespace MeetStream.Client.Lambda.Tests.Aot;
 
-/// <summary>Environment variables and events for running the published pipeline as Lambda would.</summary>
+/// <summary>
+/// Environment variables and events for running the published pipeline as Lambda would. Linked into the benchmark
+/// project too (the cold-start benchmark), so it uses nothing from xunit or the core test infrastructure.
+/// </summary>
 public static class PipelineEnvironment
 {
+    /// <summary>The MeetStream API key the published pipeline is given (<c>MEETSTREAM_API_KEY</c>).</summary>
+    public const string ApiKey = "ms_test_key_lambda_aot_7c41";
+
     public static Dictionary<string, string> For(string function, string runtimeApi, DynamoDbSessionStoreOptions sessions, DynamoDbIdempotencyLedgerOptions idempotency, DynaliteServer dynalite, S3rverServer? s3rver = null, string? bucket = null, Uri? meetStream = null) => new()
     {
         ["AWS_LAMBDA_RUNTIME_API"] = runtimeApi,
@@ -24,10 +30,10 @@ public static class PipelineEnvironment
         ["MEETSTREAM_SESSIONS_TABLE"] = sessions.TableName,
         ["MEETSTREAM_IDEMPOTENCY_TABLE"] = idempotency.TableName,
         ["MEETSTREAM_TRANSCRIPTS_BUCKET"] = bucket ?? "unused",
-        ["MEETSTREAM_WEBHOOK_SECRET"] = PipelineHarness.SigningSecret,
-        ["MEETSTREAM_CALLBACK_TOKEN_SECRET"] = PipelineHarness.TokenSecret,
+        ["MEETSTREAM_WEBHOOK_SECRET"] = LambdaEvents.SigningSecret,
+        ["MEETSTREAM_CALLBACK_TOKEN_SECRET"] = LambdaEvents.TokenSecret,
         ["MEETSTREAM_WEBHOOK_URL"] = "https://hooks.example.com/webhooks",
-        ["MEETSTREAM_API_KEY"] = MeetStream.Client.Tests.Infrastructure.TestClients.ApiKey,
+        ["MEETSTREAM_API_KEY"] = ApiKey,
         ["MEETSTREAM_API_URL"] = meetStream?.ToString() ?? "http://127.0.0.1:9/api/v1",
     };
 
@@ -35,7 +41,7 @@ public static class PipelineEnvironment
     public static byte[] SignedNow(JsonObject body, bool base64 = false)
     {
         var text = body.ToJsonString();
-        return PipelineHarness.HttpApiEvent(text, Headers(text), string.Empty, base64);
+        return LambdaEvents.HttpApiEvent(text, Headers(text), string.Empty, base64);
     }
 
     /// <summary>The same delivery as a REST (payload 1.0) event with mixed-case headers.</summary>
@@ -62,7 +68,7 @@ public static class PipelineEnvironment
     public static byte[] SignedNowFunctionUrl(JsonObject body)
     {
         var text = body.ToJsonString();
-        var e = JsonNode.Parse(PipelineHarness.HttpApiEvent(text, Headers(text), string.Empty, base64: true))!.AsObject();
+        var e = JsonNode.Parse(LambdaEvents.HttpApiEvent(text, Headers(text), string.Empty, base64: true))!.AsObject();
         e["routeKey"] = "$default";
         e["requestContext"]!["domainName"] = "abcdefghijklmnopqrstuvwxyz0123.lambda-url.us-east-1.on.aws";
         e["requestContext"]!["routeKey"] = "$default";
@@ -72,7 +78,7 @@ public static class PipelineEnvironment
     private static JsonObject Headers(string text) => new()
     {
         ["content-type"] = "application/json",
-        ["x-meetstream-signature"] = WebhookValidator.ComputeSignature(text, PipelineHarness.SigningSecret),
+        ["x-meetstream-signature"] = WebhookValidator.ComputeSignature(text, LambdaEvents.SigningSecret),
         ["x-meetstream-timestamp"] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture),
     };
 }

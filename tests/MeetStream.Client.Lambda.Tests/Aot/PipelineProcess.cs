@@ -9,14 +9,7 @@ public sealed class PipelineProcess : IDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
-    private PipelineProcess(Process process, long startedAt)
-    {
-        _process = process;
-        StartedAt = startedAt;
-    }
-
-    /// <summary>Gets the <see cref="Stopwatch"/> timestamp taken just before the process was started.</summary>
-    public long StartedAt { get; }
+    private PipelineProcess(Process process) => _process = process;
 
     public string Output
     {
@@ -47,9 +40,8 @@ public sealed class PipelineProcess : IDisposable
             start.Environment[name] = value;
         }
 
-        var startedAt = Stopwatch.GetTimestamp();
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start " + publish.Entry);
-        var running = new PipelineProcess(process, startedAt);
+        var running = new PipelineProcess(process);
         process.OutputDataReceived += (_, e) => running.Append(e.Data);
         process.ErrorDataReceived += (_, e) => running.Append(e.Data);
         process.BeginOutputReadLine();

@@ -5,7 +5,8 @@ namespace MeetStream.Client.Lambda.Tests.Aot;
 /// <summary>
 /// Publishes samples/LambdaPipeline once per test run in the three shapes Lambda runs it: Native AOT (net8.0,
 /// linux-x64: the provided.al2023 bootstrap), plain JIT (net10.0, framework-dependent: the managed dotnet10 runtime)
-/// and JIT with ReadyToRun (net10.0, linux-x64).
+/// and JIT with ReadyToRun (net10.0, linux-x64). Shared by the Native AOT tests (a collection fixture) and the cold-start
+/// benchmark (which links this file), so it uses nothing from xunit.
 /// </summary>
 public sealed class PublishedPipeline
 {
@@ -82,6 +83,3 @@ public sealed record Publish(int ExitCode, string Output, IReadOnlyList<string> 
     /// <summary>Gets whether the entry point is a dll run with <c>dotnet</c>.</summary>
     public bool IsDll => Entry.EndsWith(".dll", StringComparison.Ordinal);
 }
-
-[CollectionDefinition(nameof(PublishedPipelineCollection), DisableParallelization = true)]
-public sealed class PublishedPipelineCollection : ICollectionFixture<PublishedPipeline>;

@@ -162,8 +162,8 @@ public sealed class PipelineEndToEndTests(DynaliteServer dynalite, S3rverServer 
         {
             ["MEETSTREAM_API_KEY"] = TestClients.ApiKey,
             ["MEETSTREAM_API_URL"] = _p.MeetStream.BaseUrl.ToString(),
-            ["MEETSTREAM_WEBHOOK_SECRET"] = "whsec_old_rotated_out, " + PipelineHarness.SigningSecret,
-            ["MEETSTREAM_CALLBACK_TOKEN_SECRET"] = PipelineHarness.TokenSecret,
+            ["MEETSTREAM_WEBHOOK_SECRET"] = "whsec_old_rotated_out, " + LambdaEvents.SigningSecret,
+            ["MEETSTREAM_CALLBACK_TOKEN_SECRET"] = LambdaEvents.TokenSecret,
             ["MEETSTREAM_WEBHOOK_URL"] = "https://hooks.example.com/webhooks",
             ["MEETSTREAM_SESSIONS_TABLE"] = _p.SessionOptions.TableName,
             ["MEETSTREAM_IDEMPOTENCY_TABLE"] = _p.LedgerOptions.TableName,

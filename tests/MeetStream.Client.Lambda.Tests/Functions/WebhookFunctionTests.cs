@@ -50,7 +50,7 @@ public sealed class WebhookFunctionTests(DynaliteServer dynalite, S3rverServer s
     [Fact]
     public async Task Invoke_NoSignatureNoToken_Answers401()
     {
-        var delivery = PipelineHarness.HttpApiEvent(Lifecycle("bot-3", "bot.joining", "Joining", Now).ToJsonString(), new JsonObject { ["content-type"] = "application/json" }, string.Empty);
+        var delivery = LambdaEvents.HttpApiEvent(Lifecycle("bot-3", "bot.joining", "Joining", Now).ToJsonString(), new JsonObject { ["content-type"] = "application/json" }, string.Empty);
 
         var (status, body) = await _p.DeliverAsync(delivery, Ct);
 
@@ -198,7 +198,7 @@ public sealed class WebhookFunctionTests(DynaliteServer dynalite, S3rverServer s
     [Fact]
     public async Task Invoke_GetRequest_Answers405WithAllowHeader()
     {
-        var response = JsonNode.Parse((await _p.Webhook.InvokeAsync(PipelineHarness.HttpApiEvent(string.Empty, new JsonObject(), string.Empty, method: "GET"), _p.Context(), Ct)).Span)!;
+        var response = JsonNode.Parse((await _p.Webhook.InvokeAsync(LambdaEvents.HttpApiEvent(string.Empty, new JsonObject(), string.Empty, method: "GET"), _p.Context(), Ct)).Span)!;
 
         Assert.Equal(405, response["statusCode"]!.GetValue<int>());
         Assert.Equal("POST", response["headers"]!["Allow"]!.GetValue<string>());
@@ -208,9 +208,9 @@ public sealed class WebhookFunctionTests(DynaliteServer dynalite, S3rverServer s
     public async Task Invoke_SignedButNotJson_Answers400()
     {
         var text = "this is not json";
-        var headers = new JsonObject { ["x-meetstream-signature"] = MeetStream.Client.Webhooks.WebhookValidator.ComputeSignature(text, PipelineHarness.SigningSecret) };
+        var headers = new JsonObject { ["x-meetstream-signature"] = MeetStream.Client.Webhooks.WebhookValidator.ComputeSignature(text, LambdaEvents.SigningSecret) };
 
-        var (status, body) = await _p.DeliverAsync(PipelineHarness.HttpApiEvent(text, headers, string.Empty), Ct);
+        var (status, body) = await _p.DeliverAsync(LambdaEvents.HttpApiEvent(text, headers, string.Empty), Ct);
 
         Assert.Equal(400, status);
         Assert.Equal("invalid", body["status"]!.GetValue<string>());

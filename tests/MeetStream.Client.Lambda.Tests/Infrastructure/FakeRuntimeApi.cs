@@ -35,9 +35,6 @@ public sealed class FakeRuntimeApi : IAsyncDisposable
     /// <summary>Gets how many <c>/next</c> requests arrived.</summary>
     public int NextCalls => Volatile.Read(ref _nextCalls);
 
-    /// <summary>Gets the <see cref="System.Diagnostics.Stopwatch"/> timestamp of the first <c>/next</c> (the runtime finished init), or 0.</summary>
-    public long FirstNextAt { get; private set; }
-
     /// <summary>Gets or sets a status to answer <c>/next</c> with instead of an event (e.g. 500 to make the runtime exit).</summary>
     public int? NextStatus { get; set; }
 
@@ -93,10 +90,7 @@ public sealed class FakeRuntimeApi : IAsyncDisposable
 
     private async Task NextAsync(HttpContext context)
     {
-        if (Interlocked.Increment(ref _nextCalls) == 1)
-        {
-            FirstNextAt = System.Diagnostics.Stopwatch.GetTimestamp();
-        }
+        Interlocked.Increment(ref _nextCalls);
 
         if (NextStatus is { } status)
         {
@@ -188,14 +182,7 @@ public sealed class FakeInvocation(string requestId, byte[] payload, DateTimeOff
     /// <summary>Gets whether the runtime answered yet.</summary>
     public bool IsCompleted => _outcome.Task.IsCompleted;
 
-    /// <summary>Gets the <see cref="System.Diagnostics.Stopwatch"/> timestamp at which the answer arrived.</summary>
-    public long CompletedAt { get; private set; }
-
-    internal void Complete(FakeOutcome outcome)
-    {
-        CompletedAt = System.Diagnostics.Stopwatch.GetTimestamp();
-        _outcome.TrySetResult(outcome);
-    }
+    internal void Complete(FakeOutcome outcome) => _outcome.TrySetResult(outcome);
 }
 
 /// <summary>What the runtime posted for one invocation (or for init).</summary>

@@ -7,9 +7,10 @@ namespace MeetStream.Client.Lambda.Tests.Infrastructure;
 
 /// <summary>
 /// Starts a Node.js test server from <c>tests/servers/node_modules</c> on a free loopback port, waits until it answers
-/// HTTP, and stops it by process id.
+/// HTTP, and stops it by process id. Linked into the benchmark project too (dynalite for the cold-start benchmark), so
+/// this part uses nothing from xunit; <c>NodeServer.Fixture.cs</c> makes it an xunit fixture in the test project.
 /// </summary>
-public abstract class NodeServer : IAsyncLifetime
+public abstract partial class NodeServer : IAsyncDisposable
 {
     private Process? _process;
 

@@ -14,9 +14,6 @@ namespace MeetStream.Client.Lambda.Tests.Infrastructure;
 /// </summary>
 public sealed class PipelineHarness : IAsyncDisposable
 {
-    public const string SigningSecret = "whsec_test_5b7e0c";
-    public const string TokenSecret = "cbtok_test_3f9a1d";
-
     private PipelineHarness()
     {
     }
@@ -66,8 +63,8 @@ public sealed class PipelineHarness : IAsyncDisposable
         harness.Ledger = new DynamoDbIdempotencyLedger(harness.DynamoDb, harness.LedgerOptions);
         harness.Transcripts = new S3TranscriptStore(harness.S3, new S3TranscriptStoreOptions { BucketName = harness.Bucket, TimeProvider = harness.Clock });
         var validatorOptions = new WebhookValidatorOptions { TimeProvider = harness.Clock };
-        validatorOptions.SigningSecrets.Add(SigningSecret);
-        validatorOptions.CallbackTokenSecrets.Add(TokenSecret);
+        validatorOptions.SigningSecrets.Add(LambdaEvents.SigningSecret);
+        validatorOptions.CallbackTokenSecrets.Add(LambdaEvents.TokenSecret);
         harness.Validator = new WebhookValidator(validatorOptions);
         harness.Webhook = new WebhookFunction(harness.Validator, harness.Sessions, harness.Ledger, new WebhookFunctionOptions { TimeProvider = harness.Clock });
         harness.Trigger = harness.CreateTrigger(harness.Sessions, harness.Ledger);
@@ -88,10 +85,10 @@ public sealed class PipelineHarness : IAsyncDisposable
         {
             ["content-type"] = "application/json",
             ["user-agent"] = "MeetStream-Webhooks/1.0",
-            ["x-meetstream-signature"] = WebhookValidator.ComputeSignature(text, SigningSecret),
+            ["x-meetstream-signature"] = WebhookValidator.ComputeSignature(text, LambdaEvents.SigningSecret),
             ["x-meetstream-timestamp"] = Clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
         };
-        return HttpApiEvent(text, headers, rawQuery: string.Empty, base64);
+        return LambdaEvents.HttpApiEvent(text, headers, rawQuery: string.Empty, base64);
     }
 
     /// <summary>Builds an unsigned REST (payload 1.0) delivery to a callback URL carrying <paramref name="token"/>.</summary>
@@ -111,32 +108,6 @@ public sealed class PipelineHarness : IAsyncDisposable
             ["requestContext"] = new JsonObject { ["requestId"] = "rest-" + Guid.NewGuid().ToString("N")[..8], ["stage"] = "prod", ["httpMethod"] = "POST", ["path"] = "/prod/webhooks", ["identity"] = new JsonObject { ["sourceIp"] = "203.0.113.7" } },
             ["body"] = body.ToJsonString(),
             ["isBase64Encoded"] = false,
-        };
-        return Encoding.UTF8.GetBytes(e.ToJsonString());
-    }
-
-    public static byte[] HttpApiEvent(string body, JsonObject headers, string rawQuery, bool base64 = false, string method = "POST")
-    {
-        var e = new JsonObject
-        {
-            ["version"] = "2.0",
-            ["routeKey"] = "POST /webhooks",
-            ["rawPath"] = "/webhooks",
-            ["rawQueryString"] = rawQuery,
-            ["headers"] = headers,
-            ["requestContext"] = new JsonObject
-            {
-                ["accountId"] = "123456789012",
-                ["apiId"] = "f1e2d3c4b5",
-                ["domainName"] = "f1e2d3c4b5.execute-api.us-east-1.amazonaws.com",
-                ["http"] = new JsonObject { ["method"] = method, ["path"] = "/webhooks", ["protocol"] = "HTTP/1.1", ["sourceIp"] = "198.51.100.23", ["userAgent"] = "MeetStream-Webhooks/1.0" },
-                ["requestId"] = "v2-" + Guid.NewGuid().ToString("N")[..8],
-                ["routeKey"] = "POST /webhooks",
-                ["stage"] = "$default",
-                ["timeEpoch"] = 1795262400000,
-            },
-            ["body"] = base64 ? Convert.ToBase64String(Encoding.UTF8.GetBytes(body)) : body,
-            ["isBase64Encoded"] = base64,
         };
         return Encoding.UTF8.GetBytes(e.ToJsonString());
     }
