@@ -76,7 +76,7 @@ public sealed class MeetStreamBridgeEndpoints
 
         var route = BridgeRoutes.WithBotId(path, botId is null ? null : Uri.EscapeDataString(botId));
         var prefix = baseUri.AbsolutePath.TrimEnd('/');
-        var authority = baseUri.GetComponents(UriComponents.HostAndPort, UriFormat.UriEscaped);
+        var authority = baseUri.Authority; // host and a non-default port
         var query = accessToken is null ? string.Empty : "?" + MeetStreamBridgeOptions.TokenParameterName + "=" + Uri.EscapeDataString(accessToken);
         string Url(string suffix) => $"{scheme}://{authority}{prefix}{route}{suffix}{query}";
         return new MeetStreamBridgeEndpoints(Url(string.Empty), Url(BridgeRoutes.AudioSuffix), Url(BridgeRoutes.VideoSuffix));
