@@ -80,17 +80,19 @@ public sealed class BridgeEndpointTests
         const int frames = 500; // 10 s of 20 ms frames
         var received = new List<(short Marker, int Samples, string Speaker)>();
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var host = await BridgeTestHost.StartAsync(handler: async (session, cancellationToken) =>
-        {
-            await foreach (var frame in session.ReadAudioFramesAsync(cancellationToken))
+        await using var host = await BridgeTestHost.StartAsync(
+            options => options.Audio.FrameQueueCapacity = frames, // a CI machine may stall the handler for a while: nothing may be dropped
+            async (session, cancellationToken) =>
             {
-                received.Add((frame.Samples[0], frame.SampleCount, frame.SpeakerName));
-                if (received.Count == frames)
+                await foreach (var frame in session.ReadAudioFramesAsync(cancellationToken))
                 {
-                    done.TrySetResult();
+                    received.Add((frame.Samples[0], frame.SampleCount, frame.SpeakerName));
+                    if (received.Count == frames)
+                    {
+                        done.TrySetResult();
+                    }
                 }
-            }
-        });
+            });
         using var bot = await host.ConnectAsync("/bridge/audio", BotId);
         var session = await host.SessionAsync(BotId);
 
