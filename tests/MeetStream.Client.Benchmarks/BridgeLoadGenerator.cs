@@ -38,6 +38,7 @@ internal static class BridgeLoadGenerator
         var seconds = 10;
         var warmup = 3;
         var inline = args.Contains("--inline");
+        var baseline = args.Contains("--baseline");
         for (var i = 0; i < args.Length - 1; i++)
         {
             switch (args[i])
@@ -81,9 +82,56 @@ internal static class BridgeLoadGenerator
         });
         await using var app = builder.Build();
         app.MapMeetStreamBridge("/bridge");
+        var rawSockets = 0;
+        app.Map("/raw", async context =>
+        {
+            // Baseline: a bare ASP.NET Core WebSocket loop that reads each message into one buffer and records it.
+            using var socket = await context.WebSockets.AcceptWebSocketAsync();
+            var buffer = new byte[8192];
+            var first = true;
+            Interlocked.Increment(ref rawSockets);
+            try
+            {
+                while (true)
+                {
+                    var length = 0;
+                    ValueWebSocketReceiveResult result;
+                    do
+                    {
+                        result = await socket.ReceiveAsync(buffer.AsMemory(length), CancellationToken.None);
+                        length += result.Count;
+                    }
+                    while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close);
+
+                    if (result.MessageType == WebSocketMessageType.Close)
+                    {
+                        break;
+                    }
+
+                    if (first)
+                    {
+                        first = false; // the ready handshake
+                        continue;
+                    }
+
+                    var nameLength = BinaryPrimitives.ReadUInt16LittleEndian(buffer.AsSpan(1 + 2 + BinaryPrimitives.ReadUInt16LittleEndian(buffer.AsSpan(1))));
+                    var pcm = 1 + 2 + BinaryPrimitives.ReadUInt16LittleEndian(buffer.AsSpan(1)) + 2 + nameLength;
+                    histogram.Record(Stopwatch.GetTimestamp() - BinaryPrimitives.ReadInt64LittleEndian(buffer.AsSpan(pcm)));
+                }
+            }
+            catch (Exception ex) when (ex is WebSocketException or IOException or OperationCanceledException)
+            {
+                // The generator aborts its sockets at the end of a step.
+            }
+            finally
+            {
+                Interlocked.Decrement(ref rawSockets);
+            }
+        });
         await app.StartAsync();
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
         var url = new Uri($"ws://{address.Authority}/bridge/audio?token={Token}");
+        var rawUrl = new Uri($"ws://{address.Authority}/raw");
         var registry = app.Services.GetRequiredService<BotSessionRegistry>();
 
         Console.WriteLine($"Bridge load: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {(inline ? "inline scheduling, " : string.Empty)}server GC {System.Runtime.GCSettings.IsServerGC}, {FramesPerSecond} frames/s per bot, 20 ms frames, warm-up {warmup} s, measure {seconds} s, target p99 < {TargetP99Ms} ms");
@@ -94,7 +142,13 @@ internal static class BridgeLoadGenerator
         var failures = 0;
         foreach (var n in steps)
         {
-            var result = await RunStepAsync(url, registry, histogram, n, warmup, seconds, step++);
+            if (baseline)
+            {
+                var raw = await RunStepAsync(rawUrl, () => Volatile.Read(ref rawSockets), histogram, n, warmup, seconds, step++, () => 0);
+                Console.WriteLine(raw.ToRow().Replace($"| {n:N0} |", $"| {n:N0} raw WebSocket baseline |", StringComparison.Ordinal));
+            }
+
+            var result = await RunStepAsync(url, () => registry.Count, histogram, n, warmup, seconds, step++, () => registry.Sessions.Sum(s => s.Audio?.FramesDropped ?? 0));
             Console.WriteLine(result.ToRow());
             if (result.P99Ms < TargetP99Ms && result.FramesPerSecond >= 0.98 * n * FramesPerSecond)
             {
@@ -111,7 +165,7 @@ internal static class BridgeLoadGenerator
         return 0;
     }
 
-    private static async Task<StepResult> RunStepAsync(Uri url, BotSessionRegistry registry, LatencyHistogram histogram, int bots, int warmup, int seconds, int step)
+    private static async Task<StepResult> RunStepAsync(Uri url, Func<int> connected, LatencyHistogram histogram, int bots, int warmup, int seconds, int step, Func<long> droppedFrames)
     {
         var sockets = new ClientWebSocket[bots];
         var frames = new byte[bots][];
@@ -131,7 +185,7 @@ internal static class BridgeLoadGenerator
         }
 
         pcmOffset = frames[0].Length - 1920;
-        while (registry.Count < bots)
+        while (connected() < bots)
         {
             await Task.Delay(10);
         }
@@ -150,7 +204,7 @@ internal static class BridgeLoadGenerator
         var elapsed = Stopwatch.GetElapsedTime(measureStart);
         process.Refresh();
         var cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds / elapsed.TotalSeconds / Environment.ProcessorCount;
-        var dropped = registry.Sessions.Sum(s => s.Audio?.FramesDropped ?? 0);
+        var dropped = droppedFrames();
 
         await stop.CancelAsync();
         await Task.WhenAll(senders);
@@ -160,7 +214,7 @@ internal static class BridgeLoadGenerator
             socket.Dispose();
         }
 
-        while (registry.Count > 0)
+        while (connected() > 0)
         {
             await Task.Delay(10);
         }
