@@ -74,6 +74,21 @@ public sealed class BridgeEndpointTests
         Assert.Equal(0, host.Registry.Count);
     }
 
+    [Fact(Timeout = 30_000)]
+    public async Task AudioSocket_AudioBeforeTheReadyHandshake_ClosesWith1008LogsAndStartsNoSession()
+    {
+        await using var host = await BridgeTestHost.StartAsync();
+        using var bot = await host.OpenAsync("/bridge/audio");
+
+        await bot.SendBinaryAsync(AudioFrameWriter.CreateFrame("spk_1", "Alice", Pcm.Marked(1)));
+
+        Assert.Null(await bot.ReceiveAsync());
+        Assert.Equal(WebSocketCloseStatus.PolicyViolation, bot.Socket.CloseStatus);
+        await Eventually.TrueAsync(() => host.Logs.Lines.Any(l => l.EventId.Id == 2103), "the failed handshake is logged");
+        Assert.Equal(0, host.HandlerCalls);
+        Assert.Equal(0, host.Registry.Count);
+    }
+
     [Fact(Timeout = 60_000)]
     public async Task AudioSocket_TenSecondsAtFiftyFramesPerSecond_AllFramesReachTheHandlerInOrder()
     {
