@@ -3,4 +3,12 @@ using BenchmarkDotNet.Running;
 // Runs the benchmarks named on the command line, e.g.
 //   dotnet run -c Release --project tests/MeetStream.Client.Benchmarks -- --filter '*Signature*'
 // Results are copied into docs/performance.md as ratios against the baseline of the same run.
+// The bridge load generator is not a BenchmarkDotNet benchmark (it measures latency percentiles under load):
+//   dotnet run -c Release --project tests/MeetStream.Client.Benchmarks -- --load [--steps 250,500,1000] [--seconds 10]
+if (args.Length > 0 && args[0] == "--load")
+{
+    return await MeetStream.Client.Benchmarks.BridgeLoadGenerator.RunAsync(args[1..]);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;
