@@ -17,33 +17,13 @@ internal sealed class AgentMcpServerListJsonConverter : JsonConverter<IReadOnlyL
         using var document = JsonDocument.ParseValue(ref reader);
         var root = document.RootElement;
         var servers = new List<AgentMcpServer>();
-        switch (root.ValueKind)
+        if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("url", out _))
         {
-            case JsonValueKind.Array:
-                foreach (var item in root.EnumerateArray())
-                {
-                    if (ReadOne(item, null) is { } server)
-                    {
-                        servers.Add(server);
-                    }
-                }
-
-                break;
-            case JsonValueKind.Object when root.TryGetProperty("url", out _):
-                servers.Add(root.Deserialize(MeetStreamJsonContext.Default.AgentMcpServer)!);
-                break;
-            case JsonValueKind.Object:
-                foreach (var property in root.EnumerateObject())
-                {
-                    if (ReadOne(property.Value, property.Name) is { } server)
-                    {
-                        servers.Add(server);
-                    }
-                }
-
-                break;
-            default:
-                throw new JsonException($"Expected agent.mcp_servers to be an array or an object but found {root.ValueKind}.");
+            servers.Add(root.Deserialize(MeetStreamJsonContext.Default.AgentMcpServer)!);
+        }
+        else if (!KeyedListJson.TryRead(root, ReadOne, servers))
+        {
+            throw new JsonException($"Expected agent.mcp_servers to be an array or an object but found {root.ValueKind}.");
         }
 
         return servers;

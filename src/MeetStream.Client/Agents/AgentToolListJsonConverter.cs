@@ -16,33 +16,13 @@ internal sealed class AgentToolListJsonConverter : JsonConverter<IReadOnlyList<A
         using var document = JsonDocument.ParseValue(ref reader);
         var root = document.RootElement;
         var tools = new List<AgentTool>();
-        switch (root.ValueKind)
+        if (root.ValueKind == JsonValueKind.String)
         {
-            case JsonValueKind.Array:
-                foreach (var item in root.EnumerateArray())
-                {
-                    if (ReadOne(item, null) is { } tool)
-                    {
-                        tools.Add(tool);
-                    }
-                }
-
-                break;
-            case JsonValueKind.Object:
-                foreach (var property in root.EnumerateObject())
-                {
-                    if (ReadOne(property.Value, property.Name) is { } tool)
-                    {
-                        tools.Add(tool);
-                    }
-                }
-
-                break;
-            case JsonValueKind.String:
-                tools.Add(AgentTool.Reference(root.GetString()!));
-                break;
-            default:
-                throw new JsonException($"Expected agent.tools to be an array but found {root.ValueKind}.");
+            tools.Add(AgentTool.Reference(root.GetString()!));
+        }
+        else if (!KeyedListJson.TryRead(root, ReadOne, tools))
+        {
+            throw new JsonException($"Expected agent.tools to be an array but found {root.ValueKind}.");
         }
 
         return tools;
