@@ -10,27 +10,8 @@ public sealed class AudioChannelSessionTests
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     /// <summary>Hosts the customer's audio endpoint: each accepted socket becomes a session handed to the test.</summary>
-    private static async Task<(WebSocketTestServer Server, Task<AudioChannelSession> Session)> HostAsync(AudioChannelOptions? options = null)
-    {
-        var started = new TaskCompletionSource<AudioChannelSession>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var server = await WebSocketTestServer.StartAsync(async (_, socket) =>
-        {
-            AudioChannelSession session;
-            try
-            {
-                session = await AudioChannelSession.StartAsync(socket, options, Token);
-            }
-            catch (Exception ex)
-            {
-                started.TrySetException(ex);
-                return;
-            }
-
-            started.TrySetResult(session);
-            await session.Completion;
-        });
-        return (server, started.Task);
-    }
+    private static Task<(WebSocketTestServer Server, Task<AudioChannelSession> Session)> HostAsync(AudioChannelOptions? options = null) =>
+        WebSocketTestServer.HostSessionAsync(socket => AudioChannelSession.StartAsync(socket, options, Token), session => session.Completion);
 
     private static async Task<List<OwnedAudioFrame>> ReadAllAsync(AudioChannelSession session)
     {

@@ -13,29 +13,8 @@ public sealed class ControlChannelSessionTests
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private static async Task<(WebSocketTestServer Server, Task<ControlChannelSession> Session)> HostAsync(ControlChannelOptions? options = null, bool smallSocketBuffers = false)
-    {
-        var started = new TaskCompletionSource<ControlChannelSession>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var server = await WebSocketTestServer.StartAsync(
-            async (_, socket) =>
-            {
-                ControlChannelSession session;
-                try
-                {
-                    session = await ControlChannelSession.StartAsync(socket, options, Token);
-                }
-                catch (Exception ex)
-                {
-                    started.TrySetException(ex);
-                    return;
-                }
-
-                started.TrySetResult(session);
-                await session.Completion;
-            },
-            smallSocketBuffers);
-        return (server, started.Task);
-    }
+    private static Task<(WebSocketTestServer Server, Task<ControlChannelSession> Session)> HostAsync(ControlChannelOptions? options = null, bool smallSocketBuffers = false) =>
+        WebSocketTestServer.HostSessionAsync(socket => ControlChannelSession.StartAsync(socket, options, Token), session => session.Completion, smallSocketBuffers);
 
     private static async Task<(WebSocketTestServer Server, FakeBot Bot, ControlChannelSession Session)> ConnectAsync(ControlChannelOptions? options = null)
     {

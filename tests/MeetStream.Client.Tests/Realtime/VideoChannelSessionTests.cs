@@ -13,27 +13,8 @@ public sealed class VideoChannelSessionTests
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private static async Task<(WebSocketTestServer Server, Task<VideoChannelSession> Session)> HostAsync(VideoChannelOptions? options = null)
-    {
-        var started = new TaskCompletionSource<VideoChannelSession>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var server = await WebSocketTestServer.StartAsync(async (_, socket) =>
-        {
-            VideoChannelSession session;
-            try
-            {
-                session = await VideoChannelSession.StartAsync(socket, options, Token);
-            }
-            catch (Exception ex)
-            {
-                started.TrySetException(ex);
-                return;
-            }
-
-            started.TrySetResult(session);
-            await session.Completion;
-        });
-        return (server, started.Task);
-    }
+    private static Task<(WebSocketTestServer Server, Task<VideoChannelSession> Session)> HostAsync(VideoChannelOptions? options = null) =>
+        WebSocketTestServer.HostSessionAsync(socket => VideoChannelSession.StartAsync(socket, options, Token), session => session.Completion);
 
     /// <summary>fMP4-like fragments of varied sizes (one of 3 MB) with recognisable content.</summary>
     private static List<byte[]> Fragments()

@@ -33,6 +33,41 @@ public sealed class WebSocketTestServer : IAsyncDisposable
     /// <summary>Gets the exceptions the handler threw, in order.</summary>
     public List<Exception> HandlerErrors { get; } = [];
 
+    /// <summary>
+    /// Hosts the customer's side of one channel: each accepted socket is wrapped by <paramref name="start"/> (the
+    /// session's handshake), handed to the test through the returned task, and kept open until the session completes.
+    /// A handshake failure faults the task instead.
+    /// </summary>
+    /// <param name="start">Starts a session on an accepted socket (e.g. <c>AudioChannelSession.StartAsync</c>).</param>
+    /// <param name="completion">The task that ends when the session has closed.</param>
+    /// <param name="smallSocketBuffers">Shrink the server's socket send buffer (backpressure tests).</param>
+    public static async Task<(WebSocketTestServer Server, Task<TSession> Session)> HostSessionAsync<TSession>(
+        Func<WebSocket, Task<TSession>> start,
+        Func<TSession, Task> completion,
+        bool smallSocketBuffers = false)
+    {
+        var started = new TaskCompletionSource<TSession>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var server = await StartAsync(
+            async (_, socket) =>
+            {
+                TSession session;
+                try
+                {
+                    session = await start(socket);
+                }
+                catch (Exception ex)
+                {
+                    started.TrySetException(ex);
+                    return;
+                }
+
+                started.TrySetResult(session);
+                await completion(session);
+            },
+            smallSocketBuffers);
+        return (server, started.Task);
+    }
+
     /// <summary>Starts a server.</summary>
     /// <param name="handler">Runs for every accepted WebSocket, with the request path.</param>
     /// <param name="smallSocketBuffers">Shrink the server's socket send buffer so writes block early (backpressure tests).</param>
