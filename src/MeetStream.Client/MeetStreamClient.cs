@@ -42,11 +42,7 @@ public sealed class MeetStreamClient : IMeetStreamClient, IDisposable
         loggerFactory ??= NullLoggerFactory.Instance;
         var handler = new MeetStreamResilienceHandler(resolved, loggerFactory.CreateLogger<MeetStreamResilienceHandler>())
         {
-            InnerHandler = new SocketsHttpHandler
-            {
-                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-                AutomaticDecompression = DecompressionMethods.All,
-            },
+            InnerHandler = MeetStreamResiliencePipeline.CreatePrimaryHandler(),
         };
         _ownedHttpClient = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
         var owned = _ownedHttpClient;

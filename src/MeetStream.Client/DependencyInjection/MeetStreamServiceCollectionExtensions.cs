@@ -1,5 +1,6 @@
 using MeetStream.Client;
 using MeetStream.Client.Resilience;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -9,13 +10,20 @@ namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>
 /// Registers <see cref="IMeetStreamClient"/>, <see cref="MeetStreamClient"/> and each sub-client interface as
-/// singletons over a named, pooled <see cref="HttpClient"/> with the SDK's resilience handler. Options are validated
-/// at start-up.
+/// singletons over a named, pooled <see cref="HttpClient"/>: the SDK's resilience handler (Microsoft.Extensions.Http.Resilience,
+/// <c>AddResilienceHandler</c>) over a <see cref="SocketsHttpHandler"/> that does not follow redirects. Options are
+/// validated at start-up.
 /// </summary>
 public static class MeetStreamServiceCollectionExtensions
 {
     /// <summary>The name of the <see cref="HttpClient"/> registered for MeetStream.</summary>
     public const string HttpClientName = "MeetStream.Client";
+
+    /// <summary>
+    /// The name of the SDK's resilience handler on the <see cref="HttpClient"/> (its pipeline is registered as
+    /// <c>"MeetStream.Client-MeetStream"</c>).
+    /// </summary>
+    public const string ResilienceHandlerName = "MeetStream";
 
     /// <summary>Registers the client with settings from a configuration section (keys as in <see cref="MeetStreamClientOptions"/>).</summary>
     /// <param name="services">The service collection.</param>
@@ -38,12 +46,26 @@ public static class MeetStreamServiceCollectionExtensions
         services.AddOptions<MeetStreamClientOptions>().Configure(configure).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MeetStreamClientOptions>, MeetStreamClientOptionsValidator>());
 
+        services.AddOptions<MeetStreamResilienceOptions>(HttpClientName)
+            .Configure<IOptions<MeetStreamClientOptions>, ILoggerFactory>((resilience, client, loggers) =>
+                MeetStreamResiliencePipeline.ApplyDefaults(resilience, client.Value.Freeze(), loggers.CreateLogger<MeetStreamResilienceHandler>()));
+
         var builder = services
             .AddHttpClient(HttpClientName)
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .AddHttpMessageHandler(sp => new MeetStreamResilienceHandler(
-                sp.GetRequiredService<IOptions<MeetStreamClientOptions>>().Value.Freeze(),
-                sp.GetService<ILoggerFactory>()?.CreateLogger<MeetStreamResilienceHandler>()));
+            .ConfigurePrimaryHttpMessageHandler(MeetStreamResiliencePipeline.CreatePrimaryHandler)
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan); // PooledConnectionLifetime already recycles connections
+        builder.AddResilienceHandler(ResilienceHandlerName, static (pipeline, context) =>
+        {
+            var sp = context.ServiceProvider;
+            var resilience = sp.GetRequiredService<IOptionsMonitor<MeetStreamResilienceOptions>>().Get(context.BuilderName);
+            pipeline.TimeProvider = sp.GetRequiredService<IOptions<MeetStreamClientOptions>>().Value.TimeProvider ?? TimeProvider.System;
+
+            // The SDK logs one line per retry and counts meetstream.client.request.retries itself; Polly's own
+            // per-call telemetry would add log lines and allocations to every call.
+            pipeline.TelemetryListener = null;
+            MeetStreamResiliencePipeline.AddStrategies(pipeline, resilience);
+        });
 
         services.TryAddSingleton(sp =>
         {
@@ -60,6 +82,33 @@ public static class MeetStreamServiceCollectionExtensions
         services.TryAddSingleton(sp => sp.GetRequiredService<IMeetStreamClient>().Storage);
         services.TryAddSingleton(sp => sp.GetRequiredService<IMeetStreamClient>().GoogleLogins);
         services.TryAddSingleton(sp => sp.GetRequiredService<IMeetStreamClient>().TeamsLogins);
+        return builder;
+    }
+
+    /// <summary>
+    /// Adjusts the SDK's resilience pipeline (total timeout, retry, attempt timeout) of the client registered by
+    /// <c>AddMeetStreamClient</c>. <paramref name="configure"/> runs after the SDK filled the strategies from
+    /// <see cref="MeetStreamClientOptions"/>, and after any configuration binding registered before it.
+    /// </summary>
+    /// <param name="builder">The builder <c>AddMeetStreamClient</c> returned.</param>
+    /// <param name="configure">Changes the strategies, for example <c>o =&gt; o.Retry!.MaxRetryAttempts = 5</c>.</param>
+    /// <returns>The same builder, for chaining.</returns>
+    /// <example>
+    /// <code>
+    /// services.AddMeetStreamClient(configuration.GetSection("MeetStream"))
+    ///     .ConfigureMeetStreamResilience(o =&gt;
+    ///     {
+    ///         o.AttemptTimeout!.Timeout = TimeSpan.FromSeconds(10);
+    ///         var log = o.Retry!.OnRetry;
+    ///         o.Retry.OnRetry = async args =&gt; { await log!(args); Console.WriteLine("retrying"); };
+    ///     });
+    /// </code>
+    /// </example>
+    public static IHttpClientBuilder ConfigureMeetStreamResilience(this IHttpClientBuilder builder, Action<MeetStreamResilienceOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configure);
+        builder.Services.Configure(builder.Name, configure);
         return builder;
     }
 }
