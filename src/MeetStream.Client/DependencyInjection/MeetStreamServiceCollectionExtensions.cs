@@ -55,10 +55,10 @@ public static class MeetStreamServiceCollectionExtensions
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(MeetStreamResiliencePipeline.CreatePrimaryHandler)
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan); // PooledConnectionLifetime already recycles connections
-        builder.AddResilienceHandler(ResilienceHandlerName, static (pipeline, context) =>
+        builder.AddResilienceHandler(ResilienceHandlerName, (pipeline, context) =>
         {
             var sp = context.ServiceProvider;
-            var resilience = sp.GetRequiredService<IOptionsMonitor<MeetStreamResilienceOptions>>().Get(context.BuilderName);
+            var resilience = sp.GetRequiredService<IOptionsMonitor<MeetStreamResilienceOptions>>().Get(builder.Name); // options are named after the HttpClient; context.BuilderName is the pipeline's
             pipeline.TimeProvider = sp.GetRequiredService<IOptions<MeetStreamClientOptions>>().Value.TimeProvider ?? TimeProvider.System;
 
             // The SDK logs one line per retry and counts meetstream.client.request.retries itself; Polly's own
