@@ -46,6 +46,7 @@ public sealed class MeetStreamClient : IMeetStreamClient, IDisposable
             {
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
                 AutomaticDecompression = DecompressionMethods.All,
+                AllowAutoRedirect = false, // a 3xx becomes MeetStreamRedirectException (Errors/ErrorResponse)
             },
         };
         _ownedHttpClient = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };

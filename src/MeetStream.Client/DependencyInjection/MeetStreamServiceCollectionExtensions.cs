@@ -41,6 +41,7 @@ public static class MeetStreamServiceCollectionExtensions
         var builder = services
             .AddHttpClient(HttpClientName)
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false }) // never follow redirects
             .AddHttpMessageHandler(sp => new MeetStreamResilienceHandler(
                 sp.GetRequiredService<IOptions<MeetStreamClientOptions>>().Value.Freeze(),
                 sp.GetService<ILoggerFactory>()?.CreateLogger<MeetStreamResilienceHandler>()));
