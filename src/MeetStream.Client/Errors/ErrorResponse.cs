@@ -31,7 +31,6 @@ internal static class ErrorResponse
     {
         var status = (int)response.StatusCode;
         var answeredBy = response.RequestMessage is { RequestUri: { } final } answered && (final != sent.Uri || answered.Method != sent.Method) ? final : null;
-        var redirect = status is >= 300 and < 400 && (!success || answeredBy is not null);
         if (success && answeredBy is null)
         {
             return null;
@@ -40,7 +39,7 @@ internal static class ErrorResponse
         var timeout = options.AttemptTimeout == Timeout.InfiniteTimeSpan || options.AttemptTimeout >= TimeSpan.FromHours(24) ? Timeout.InfiniteTimeSpan : options.AttemptTimeout;
         var body = await ErrorBodyReader.ReadAsync(response.Content, timeout, options.TimeProvider ?? TimeProvider.System, cancellationToken).ConfigureAwait(false);
         var details = Details(request, response, body, new SecretRedactor(options.ApiKey), includeApiMessage: true);
-        if (answeredBy is not null || redirect)
+        if (answeredBy is not null || status is >= 300 and < 400)
         {
             return Redirect(request, response, sent.Uri, answeredBy, details);
         }
