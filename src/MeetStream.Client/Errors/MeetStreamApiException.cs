@@ -31,7 +31,7 @@ public class MeetStreamApiException : MeetStreamException
     /// <summary>Gets the <c>x-request-id</c> response header, if MeetStream sent one; quote it to support.</summary>
     public string? RequestId => Details.RequestId;
 
-    /// <summary>Gets the raw response body (at most 64 KiB are kept).</summary>
+    /// <summary>Gets the raw response body: at most 16 KiB are kept (marked <c>…(truncated, N bytes)</c> when cut), with the API key and <c>Token</c>/<c>Bearer</c> values replaced by <c>[REDACTED]</c>.</summary>
     public string? ResponseBody => Details.ResponseBody;
 }
 
@@ -41,7 +41,7 @@ public class MeetStreamApiException : MeetStreamException
 /// <param name="Path">The request path relative to the base URL, without the query string.</param>
 /// <param name="ApiMessage">The error text from the body, if any.</param>
 /// <param name="RequestId">The <c>x-request-id</c> response header, if any.</param>
-/// <param name="ResponseBody">The raw response body, truncated to 64 KiB.</param>
+/// <param name="ResponseBody">The raw response body, truncated to 16 KiB, secrets redacted.</param>
 public sealed record MeetStreamErrorDetails(
     HttpStatusCode StatusCode,
     string Method,

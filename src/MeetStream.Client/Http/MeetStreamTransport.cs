@@ -18,7 +18,6 @@ namespace MeetStream.Client.Http;
 /// </summary>
 internal sealed class MeetStreamTransport
 {
-    private const int MaxBodyInException = 64 * 1024;
     private readonly Func<HttpClient> _http;
     private readonly MeetStreamClientOptions _options;
     private readonly ILogger _logger;
@@ -110,9 +109,11 @@ internal sealed class MeetStreamTransport
         message.Options.Set(RequestPolicy.Key, new RequestPolicy(request.Idempotent, request.Method.Method, request.Template));
 
         HttpResponseMessage response;
+        var sent = (message.RequestUri!, message.Method);
         try
         {
-            response = await _http().SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+            // Headers first: an error body is then read capped from its stream (Errors/ErrorResponse), never buffered whole.
+            response = await _http().SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -134,7 +135,19 @@ internal sealed class MeetStreamTransport
         }
 
         Record(request, status, duration);
-        if (!throwOnError || IsSuccess(request, response.StatusCode))
+        MeetStreamApiException? exception;
+        try
+        {
+            // Refuses redirects; reads the error body capped and redacted; null = success from the URL we sent to.
+            exception = await Errors.ErrorResponse.CheckAsync(request, response, sent, !throwOnError || IsSuccess(request, response.StatusCode), _options, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+
+        if (exception is null)
         {
             ClientLog.RequestCompleted(_logger, request.Method.Method, request.Template, status, duration.TotalMilliseconds, requestId);
             return response;
@@ -142,9 +155,7 @@ internal sealed class MeetStreamTransport
 
         try
         {
-            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            var exception = MeetStreamErrorFactory.Create(request, response, bytes, Details(request, response, bytes, ExtractApiMessage(bytes)), _options.TimeProvider.GetUtcNow());
-            ClientLog.RequestFailed(_logger, request.Method.Method, request.Template, status, duration.TotalMilliseconds, requestId, exception.ApiMessage);
+            ClientLog.RequestFailed(_logger, request.Method.Method, request.Template, status, duration.TotalMilliseconds, exception.RequestId, exception.ApiMessage);
             activity?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
             throw exception;
         }
@@ -198,50 +209,8 @@ internal sealed class MeetStreamTransport
         };
     }
 
-    private MeetStreamErrorDetails Details(ApiRequest request, HttpResponseMessage response, byte[] body, string? apiMessage)
-    {
-        string? text = null;
-        if (body.Length > 0)
-        {
-            text = Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, MaxBodyInException));
-        }
-
-        return new MeetStreamErrorDetails(response.StatusCode, request.Method.Method, request.Path, apiMessage, RequestIdOf(response), text);
-    }
-
-    internal static string? ExtractApiMessage(byte[] body)
-    {
-        if (TryParse(body) is not { } root)
-        {
-            return null;
-        }
-
-        if (root.ValueKind == JsonValueKind.String)
-        {
-            return root.GetString();
-        }
-
-        if (root.ValueKind != JsonValueKind.Object)
-        {
-            return null;
-        }
-
-        foreach (var name in (ReadOnlySpan<string>)["message", "detail", "error", "errors", "msg"])
-        {
-            if (root.TryGetProperty(name, out var value))
-            {
-                return value.ValueKind switch
-                {
-                    JsonValueKind.String => value.GetString(),
-                    JsonValueKind.Null or JsonValueKind.Undefined => null,
-                    JsonValueKind.Object when value.TryGetProperty("message", out var nested) && nested.ValueKind == JsonValueKind.String => nested.GetString(),
-                    _ => value.GetRawText(),
-                };
-            }
-        }
-
-        return null;
-    }
+    private MeetStreamErrorDetails Details(ApiRequest request, HttpResponseMessage response, byte[] body, string? apiMessage) =>
+        Errors.ErrorResponse.Details(request, response, body, _options.ApiKey) with { ApiMessage = apiMessage };
 
     private static JsonElement? TryParse(byte[] bytes)
     {
