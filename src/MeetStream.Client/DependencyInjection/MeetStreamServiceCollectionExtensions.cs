@@ -19,10 +19,7 @@ public static class MeetStreamServiceCollectionExtensions
     /// <summary>The name of the <see cref="HttpClient"/> registered for MeetStream.</summary>
     public const string HttpClientName = "MeetStream.Client";
 
-    /// <summary>
-    /// The name of the SDK's resilience handler on the <see cref="HttpClient"/> (its pipeline is registered as
-    /// <c>"MeetStream.Client-MeetStream"</c>).
-    /// </summary>
+    /// <summary>The pipeline name the SDK's resilience handler is added under (<c>AddResilienceHandler</c>).</summary>
     public const string ResilienceHandlerName = "MeetStream";
 
     /// <summary>Registers the client with settings from a configuration section (keys as in <see cref="MeetStreamClientOptions"/>).</summary>

@@ -21,7 +21,7 @@ internal static class ErrorResponse
     /// (<paramref name="success"/>) that came straight from the URL the SDK sent the request to.
     /// </summary>
     /// <param name="request">The call.</param>
-    /// <param name="response">The response; its body is read (capped) only when an exception is returned.</param>
+    /// <param name="response">The response: a success body is buffered whole (as before); any other body is read capped.</param>
     /// <param name="sent">The URL and method the SDK sent, taken before sending (a redirect-following handler rewrites the request).</param>
     /// <param name="success">Whether the status counts as success for this call.</param>
     /// <param name="options">The resolved options (API key to redact, clock, attempt timeout for the body read).</param>
@@ -33,6 +33,12 @@ internal static class ErrorResponse
         var answeredBy = response.RequestMessage is { RequestUri: { } final } answered && (final != sent.Uri || answered.Method != sent.Method) ? final : null;
         if (success && answeredBy is null)
         {
+            // As HttpCompletionOption.ResponseContentRead did: a broken success body fails inside the transport's wrapping.
+#if NET9_0_OR_GREATER
+            await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+#else
+            await response.Content.LoadIntoBufferAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+#endif
             return null;
         }
 

@@ -108,21 +108,30 @@ internal sealed class MeetStreamTransport
         message.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
         message.Options.Set(RequestPolicy.Key, new RequestPolicy(request.Idempotent, request.Method.Method, request.Template));
 
-        HttpResponseMessage response;
+        HttpResponseMessage? response = null;
+        MeetStreamApiException? exception;
         var sent = (message.RequestUri!, message.Method);
         try
         {
-            // Headers first: an error body is then read capped from its stream (Errors/ErrorResponse), never buffered whole.
+            // Headers first, then Errors/ErrorResponse: refuses redirects, reads an error body capped (from its stream)
+            // and redacted, buffers a success body; null = success from the URL we sent to.
             response = await _http().SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            exception = await Errors.ErrorResponse.CheckAsync(request, response, sent, !throwOnError || IsSuccess(request, response.StatusCode), _options, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            response?.Dispose();
             var elapsed = Stopwatch.GetElapsedTime(started);
             var wrapped = WrapTransportError(request, ex);
             ClientLog.RequestError(_logger, request.Method.Method, request.Template, elapsed.TotalMilliseconds, wrapped.Message);
             activity?.SetStatus(ActivityStatusCode.Error, wrapped.GetType().Name);
             Record(request, null, elapsed);
             throw wrapped;
+        }
+        catch
+        {
+            response?.Dispose();
+            throw;
         }
 
         var duration = Stopwatch.GetElapsedTime(started);
@@ -135,18 +144,6 @@ internal sealed class MeetStreamTransport
         }
 
         Record(request, status, duration);
-        MeetStreamApiException? exception;
-        try
-        {
-            // Refuses redirects; reads the error body capped and redacted; null = success from the URL we sent to.
-            exception = await Errors.ErrorResponse.CheckAsync(request, response, sent, !throwOnError || IsSuccess(request, response.StatusCode), _options, cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            response.Dispose();
-            throw;
-        }
-
         if (exception is null)
         {
             ClientLog.RequestCompleted(_logger, request.Method.Method, request.Template, status, duration.TotalMilliseconds, requestId);
