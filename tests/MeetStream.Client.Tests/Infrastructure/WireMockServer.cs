@@ -116,7 +116,7 @@ public sealed class WireMockServer : IAsyncLifetime
         {
             if (!name.StartsWith("X-Stub-", StringComparison.OrdinalIgnoreCase))
             {
-                headers[name] = values.ToString();
+                headers[name] = string.Join(", ", values.ToArray());
             }
         }
 
@@ -148,7 +148,7 @@ public sealed class WireMockServer : IAsyncLifetime
 
     private static string FirstSegment(string path)
     {
-        var end = path.IndexOf('/', 1);
+        var end = path.Length < 2 ? -1 : path.IndexOf('/', 1);
         return end < 0 ? path : path[..end];
     }
 
