@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-echo "==> Installing test servers (WireMock, dynalite, s3rver) with npm ci"
+echo "==> Installing test servers for the Lambda tests (dynalite, s3rver) with npm ci"
 (cd tests/servers && npm ci --no-audit --no-fund --loglevel=error)
 
 results="$(pwd)/artifacts/test-results"

@@ -167,18 +167,8 @@ public sealed class CreateBotTests(WireMockServer wireMock)
     {
         var scope = wireMock.CreateScope();
         var scenario = scope.Prefix + "reset-create";
-        await scope.StubAsync("POST", Path, 201, configure: m =>
-        {
-            m["response"] = new JsonObject { ["fault"] = "CONNECTION_RESET_BY_PEER" };
-            m["scenarioName"] = scenario;
-            m["requiredScenarioState"] = "Started";
-            m["newScenarioState"] = "reset-done";
-        });
-        await scope.StubAsync("POST", Path, 201, BotSamples.Created(), configure: m =>
-        {
-            m["scenarioName"] = scenario;
-            m["requiredScenarioState"] = "reset-done";
-        });
+        await scope.StubAsync("POST", Path, 201, options: new StubOptions { Fault = StubFault.ConnectionResetByPeer, Scenario = scenario, WhenState = StubOptions.StartState, SetState = "reset-done" });
+        await scope.StubAsync("POST", Path, 201, BotSamples.Created(), options: new StubOptions { Scenario = scenario, WhenState = "reset-done" });
         using var client = TestClients.Create(scope);
 
         var bot = await client.Bots.CreateAsync(BotSamples.MinimalCreate(), "reset-key-1", TestContext.Current.CancellationToken);

@@ -28,13 +28,10 @@ public sealed class ListBotsTests(WireMockServer wireMock)
         ["nextCursor"] = next,
     };
 
-    private static Action<JsonObject> OnCursor(string cursor, string parameter = "cursor") => m =>
-    {
-        m["request"]!["queryParameters"] = new JsonObject { [parameter] = new JsonObject { ["equalTo"] = cursor } };
-        m["priority"] = 1;
-    };
+    private static StubOptions OnCursor(string cursor, string parameter = "cursor") =>
+        new() { Query = new Dictionary<string, string?> { [parameter] = cursor }, Priority = 1 };
 
-    private static Action<JsonObject> Fallback => m => m["priority"] = 10;
+    private static StubOptions Fallback => new() { Priority = 10 };
 
     [Fact]
     public async Task ListPageAsync_EveryFilter_SendsTheExactQueryAndParsesThePage()
@@ -108,9 +105,9 @@ public sealed class ListBotsTests(WireMockServer wireMock)
     public async Task ListAsync_ThreePages_FollowsEveryCursorWithTheSameFilters()
     {
         var scope = wireMock.CreateScope();
-        await scope.StubAsync("GET", "/bots", 200, Page("c2", "bot-1", "bot-2"), configure: Fallback);
-        await scope.StubAsync("GET", "/bots", 200, Page("c3", "bot-3"), configure: OnCursor("c2"));
-        await scope.StubAsync("GET", "/bots", 200, Page(null, "bot-4", "bot-5"), configure: OnCursor("c3"));
+        await scope.StubAsync("GET", "/bots", 200, Page("c2", "bot-1", "bot-2"), options: Fallback);
+        await scope.StubAsync("GET", "/bots", 200, Page("c3", "bot-3"), options: OnCursor("c2"));
+        await scope.StubAsync("GET", "/bots", 200, Page(null, "bot-4", "bot-5"), options: OnCursor("c3"));
         using var client = TestClients.Create(scope);
 
         var ids = new List<string>();
@@ -129,8 +126,8 @@ public sealed class ListBotsTests(WireMockServer wireMock)
     public async Task ListAsync_StoppedEarly_FetchesOnlyTheNeededPages()
     {
         var scope = wireMock.CreateScope();
-        await scope.StubAsync("GET", "/bots", 200, Page("c2", "bot-1", "bot-2"), configure: Fallback);
-        await scope.StubAsync("GET", "/bots", 200, Page(null, "bot-3"), configure: OnCursor("c2"));
+        await scope.StubAsync("GET", "/bots", 200, Page("c2", "bot-1", "bot-2"), options: Fallback);
+        await scope.StubAsync("GET", "/bots", 200, Page(null, "bot-3"), options: OnCursor("c2"));
         using var client = TestClients.Create(scope);
 
         await foreach (var bot in client.Bots.ListAsync(cancellationToken: TestContext.Current.CancellationToken))
@@ -146,8 +143,8 @@ public sealed class ListBotsTests(WireMockServer wireMock)
     public async Task ListAsync_CustomCursorParameterName_SendsTheCursorUnderThatName()
     {
         var scope = wireMock.CreateScope();
-        await scope.StubAsync("GET", "/bots", 200, Page("c2", "bot-1"), configure: Fallback);
-        await scope.StubAsync("GET", "/bots", 200, Page(null, "bot-2"), configure: OnCursor("c2", "after"));
+        await scope.StubAsync("GET", "/bots", 200, Page("c2", "bot-1"), options: Fallback);
+        await scope.StubAsync("GET", "/bots", 200, Page(null, "bot-2"), options: OnCursor("c2", "after"));
         using var client = TestClients.Create(scope);
 
         var count = 0;

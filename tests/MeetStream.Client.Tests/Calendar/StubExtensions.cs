@@ -8,14 +8,5 @@ internal static class StubExtensions
 {
     /// <summary>Stubs a GET whose query parameters match: a value means equal to it, <see langword="null"/> means absent.</summary>
     public static Task StubQueryAsync(this WireMockScope scope, string method, string apiPath, IDictionary<string, string?> query, int status, JsonNode body) =>
-        scope.StubAsync(method, apiPath, status, body, configure: mapping =>
-        {
-            var matchers = new JsonObject();
-            foreach (var (name, value) in query)
-            {
-                matchers[name] = value is null ? new JsonObject { ["absent"] = true } : new JsonObject { ["equalTo"] = value };
-            }
-
-            mapping["request"]!["queryParameters"] = matchers;
-        });
+        scope.StubAsync(method, apiPath, status, body, options: new StubOptions { Query = new Dictionary<string, string?>(query) });
 }

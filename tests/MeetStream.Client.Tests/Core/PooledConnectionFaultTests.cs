@@ -14,12 +14,12 @@ public sealed class PooledConnectionFaultTests(WireMockServer wireMock)
     {
         var scope = wireMock.CreateScope();
         await scope.StubSequenceAsync("POST", "/bots/bot-1/send_message", (200, new JsonObject { ["status"] = "accepted" }, null), (200, null, null));
-        await scope.StubAsync("POST", "/bots/bot-1/send_message", 200, configure: m =>
+        await scope.StubAsync("POST", "/bots/bot-1/send_message", 200, options: new StubOptions
         {
-            m["response"] = new JsonObject { ["fault"] = fault };
-            m["scenarioName"] = scope.Prefix + "POST/bots/bot-1/send_message";
-            m["requiredScenarioState"] = "s1";
-            m["priority"] = 1;
+            Fault = StubFaults.Parse(fault),
+            Scenario = scope.Prefix + "POST/bots/bot-1/send_message",
+            WhenState = "s1",
+            Priority = 1,
         });
         using var client = TestClients.Create(scope);
         var request = () => ApiRequest.Post("/bots/{bot_id}/send_message").WithPath("bot_id", "bot-1").WithJson(new Dictionary<string, string> { ["message"] = "hi" }, MeetStreamJsonContext.Default.DictionaryStringString);

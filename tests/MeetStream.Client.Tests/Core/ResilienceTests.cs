@@ -12,6 +12,8 @@ public sealed class ResilienceTests(WireMockServer wireMock)
 {
     private static readonly JsonObject StatusBody = new() { ["bot_id"] = "bot-1", ["status"] = "InMeeting", ["custom_attributes"] = new JsonObject() };
 
+    private static readonly StubOptions FiveSecondDelay = new() { Delay = TimeSpan.FromMilliseconds(5000) };
+
     private static Task<ApiResponse<JsonElement>> GetStatus(MeetStreamClient client, CancellationToken? token = null) =>
         client.Transport.SendAsync(ApiRequest.Get("/bots/{bot_id}/status").WithPath("bot_id", "bot-1"), MeetStreamJsonContext.Default.JsonElement, token ?? TestContext.Current.CancellationToken);
 
@@ -21,7 +23,7 @@ public sealed class ResilienceTests(WireMockServer wireMock)
             MeetStreamJsonContext.Default.JsonElement,
             TestContext.Current.CancellationToken);
 
-    private static JsonObject Fault(string fault) => new() { ["fault"] = fault };
+    private static StubOptions Fault(string fault) => new() { Fault = StubFaults.Parse(fault) };
 
     private static FakeTimeProvider FakeTime(MeetStreamClientOptions options)
     {
@@ -243,7 +245,7 @@ public sealed class ResilienceTests(WireMockServer wireMock)
     public async Task Get_PersistentNetworkFault_ThrowsConnectionExceptionAfterRetries(string fault)
     {
         var scope = wireMock.CreateScope();
-        await scope.StubAsync("GET", "/bots/bot-1/status", 200, configure: m => m["response"] = Fault(fault));
+        await scope.StubAsync("GET", "/bots/bot-1/status", 200, options: Fault(fault));
         using var client = TestClients.Create(scope);
 
         var ex = await Assert.ThrowsAsync<MeetStreamConnectionException>(() => GetStatus(client));
@@ -262,7 +264,7 @@ public sealed class ResilienceTests(WireMockServer wireMock)
     public async Task Post_NetworkFaultWithoutIdempotencyKey_NotRetried(string fault)
     {
         var scope = wireMock.CreateScope();
-        await scope.StubAsync("POST", "/bots/bot-1/send_message", 200, configure: m => m["response"] = Fault(fault));
+        await scope.StubAsync("POST", "/bots/bot-1/send_message", 200, options: Fault(fault));
         using var client = TestClients.Create(scope);
 
         var ex = await Assert.ThrowsAsync<MeetStreamConnectionException>(() => PostMessage(client));
@@ -275,7 +277,7 @@ public sealed class ResilienceTests(WireMockServer wireMock)
     public async Task Get_SlowerThanAttemptTimeout_RetriedThenTimeoutException()
     {
         var scope = wireMock.CreateScope();
-        await scope.StubAsync("GET", "/bots/bot-1/status", 200, StatusBody, configure: m => m["response"]!["fixedDelayMilliseconds"] = 5000);
+        await scope.StubAsync("GET", "/bots/bot-1/status", 200, StatusBody, options: FiveSecondDelay);
         using var client = TestClients.Create(scope, o =>
         {
             o.AttemptTimeout = TimeSpan.FromMilliseconds(300);
@@ -306,7 +308,7 @@ public sealed class ResilienceTests(WireMockServer wireMock)
     public async Task Get_TotalTimeoutShorterThanRetries_ThrowsTimeoutNamingTotalTimeout()
     {
         var scope = wireMock.CreateScope();
-        await scope.StubAsync("GET", "/bots/bot-1/status", 200, StatusBody, configure: m => m["response"]!["fixedDelayMilliseconds"] = 5000);
+        await scope.StubAsync("GET", "/bots/bot-1/status", 200, StatusBody, options: FiveSecondDelay);
         using var client = TestClients.Create(scope, o =>
         {
             o.AttemptTimeout = TimeSpan.FromMilliseconds(300);
@@ -324,7 +326,7 @@ public sealed class ResilienceTests(WireMockServer wireMock)
     public async Task Get_CallerCancels_ThrowsOperationCanceledNotWrapped()
     {
         var scope = wireMock.CreateScope();
-        await scope.StubAsync("GET", "/bots/bot-1/status", 200, StatusBody, configure: m => m["response"]!["fixedDelayMilliseconds"] = 5000);
+        await scope.StubAsync("GET", "/bots/bot-1/status", 200, StatusBody, options: FiveSecondDelay);
         using var client = TestClients.Create(scope);
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         cts.CancelAfter(200);
@@ -383,25 +385,24 @@ public sealed class ResilienceTests(WireMockServer wireMock)
 
     private static async Task<bool> ReplaceFirstWithFault(WireMockScope scope, string fault)
     {
-        await scope.StubAsync("GET", "/bots/bot-1/status", 200, configure: m =>
+        await scope.StubAsync("GET", "/bots/bot-1/status", 200, options: Fault(fault) with
         {
-            m["response"] = Fault(fault);
-            m["scenarioName"] = scope.Prefix + "GET/bots/bot-1/status";
-            m["requiredScenarioState"] = "Started";
-            m["newScenarioState"] = "s1";
-            m["priority"] = 1;
+            Scenario = scope.Prefix + "GET/bots/bot-1/status",
+            WhenState = StubOptions.StartState,
+            SetState = "s1",
+            Priority = 1,
         });
         return true;
     }
 
     private static Task ReplaceFirstWithDelay(WireMockScope scope, int delayMs) =>
-        scope.StubAsync("GET", "/bots/bot-1/status", 200, StatusBody, configure: m =>
+        scope.StubAsync("GET", "/bots/bot-1/status", 200, StatusBody, options: new StubOptions
         {
-            m["response"]!["fixedDelayMilliseconds"] = delayMs;
-            m["scenarioName"] = scope.Prefix + "GET/bots/bot-1/status";
-            m["requiredScenarioState"] = "Started";
-            m["newScenarioState"] = "s1";
-            m["priority"] = 1;
+            Delay = TimeSpan.FromMilliseconds(delayMs),
+            Scenario = scope.Prefix + "GET/bots/bot-1/status",
+            WhenState = StubOptions.StartState,
+            SetState = "s1",
+            Priority = 1,
         });
 
     private static int FreePort()
