@@ -22,12 +22,13 @@ public sealed class CannedHttpServer : IAsyncDisposable
     /// <param name="status">The status line after <c>HTTP/1.1 </c>, e.g. <c>500 Internal Server Error</c>.</param>
     /// <param name="body">The body bytes.</param>
     /// <param name="sendContentLength">Whether to declare the body length; otherwise the body ends when the connection closes.</param>
-    public CannedHttpServer(string status, byte[] body, bool sendContentLength = true)
+    /// <param name="declaredLength">A <c>Content-Length</c> to declare instead of the real one (more than sent = a broken body).</param>
+    public CannedHttpServer(string status, byte[] body, bool sendContentLength = true, int? declaredLength = null)
     {
         var head = new StringBuilder().Append("HTTP/1.1 ").Append(status).Append("\r\nContent-Type: application/json\r\nConnection: close\r\n");
         if (sendContentLength)
         {
-            head.Append("Content-Length: ").Append(body.Length).Append("\r\n");
+            head.Append("Content-Length: ").Append(declaredLength ?? body.Length).Append("\r\n");
         }
 
         var headBytes = Encoding.ASCII.GetBytes(head.Append("\r\n").ToString());
