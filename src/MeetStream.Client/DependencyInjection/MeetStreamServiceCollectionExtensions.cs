@@ -1,6 +1,5 @@
 using MeetStream.Client;
 using MeetStream.Client.Resilience;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
