@@ -50,7 +50,7 @@ public sealed class MeetStreamClient : IMeetStreamClient, IDisposable
         };
         _ownedHttpClient = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
         var owned = _ownedHttpClient;
-        _transport = new MeetStreamTransport(() => owned, resolved, loggerFactory.CreateLogger<MeetStreamClient>());
+        _transport = new MeetStreamTransport(() => owned, resolved, loggerFactory.CreateLogger<MeetStreamClient>(), ownedClient: owned);
         (Bots, Transcripts, Calendar, Agents, Storage, GoogleLogins, TeamsLogins) = CreateSubClients(_transport);
     }
 
