@@ -13,7 +13,7 @@ public sealed class ListBotsQueryNameTests
             AdditionalQueryParameters = new Dictionary<string, string> { ["status"] = "InMeeting" },
         };
 
-        var ex = await Assert.ThrowsAsync<ArgumentException>(() => client.Bots.ListPageAsync(filter));
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => client.Bots.ListPageAsync(filter, cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Equal("filter", ex.ParamName);
         Assert.Contains("'status' twice", ex.Message, StringComparison.Ordinal);
@@ -29,7 +29,7 @@ public sealed class ListBotsQueryNameTests
             AdditionalQueryParameters = new Dictionary<string, string> { ["page"] = "2" },
         };
 
-        var ex = await Assert.ThrowsAsync<ArgumentException>(() => client.Bots.ListPageAsync(filter, cursor: "c1"));
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => client.Bots.ListPageAsync(filter, cursor: "c1", cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Contains("'page' twice", ex.Message, StringComparison.Ordinal);
     }
