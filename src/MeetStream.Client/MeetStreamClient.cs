@@ -46,7 +46,7 @@ public sealed class MeetStreamClient : IMeetStreamClient, IDisposable
         };
         _ownedHttpClient = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
         var owned = _ownedHttpClient;
-        _transport = new MeetStreamTransport(() => owned, resolved, loggerFactory.CreateLogger<MeetStreamClient>());
+        _transport = new MeetStreamTransport(() => owned, resolved, loggerFactory.CreateLogger<MeetStreamClient>(), ownedClient: owned);
         (Bots, Transcripts, Calendar, Agents, Storage, GoogleLogins, TeamsLogins) = CreateSubClients(_transport);
     }
 
@@ -68,11 +68,16 @@ public sealed class MeetStreamClient : IMeetStreamClient, IDisposable
         (Bots, Transcripts, Calendar, Agents, Storage, GoogleLogins, TeamsLogins) = CreateSubClients(_transport);
     }
 
-    /// <summary>Initializes a client that takes a fresh <see cref="HttpClient"/> from a factory per call (DI), so handler rotation works.</summary>
-    internal MeetStreamClient(Func<HttpClient> httpClientFactory, MeetStreamClientOptions resolvedOptions, ILoggerFactory loggerFactory)
+    /// <summary>
+    /// Initializes a client over the named <see cref="HttpClient"/> DI made for it alone (its handler lifetime is
+    /// infinite and <c>PooledConnectionLifetime</c> recycles connections, so one instance serves for the app's life):
+    /// the routes send through it directly, with the base address and standard headers set on it once.
+    /// </summary>
+    internal MeetStreamClient(MeetStreamClientOptions resolvedOptions, ILoggerFactory loggerFactory, HttpClient dedicatedHttpClient)
     {
         MeetStreamClientOptionsValidator.ThrowIfInvalid(resolvedOptions);
-        _transport = new MeetStreamTransport(httpClientFactory, resolvedOptions, loggerFactory.CreateLogger<MeetStreamClient>());
+        _ownedHttpClient = dedicatedHttpClient;
+        _transport = new MeetStreamTransport(() => dedicatedHttpClient, resolvedOptions, loggerFactory.CreateLogger<MeetStreamClient>(), ownedClient: dedicatedHttpClient);
         (Bots, Transcripts, Calendar, Agents, Storage, GoogleLogins, TeamsLogins) = CreateSubClients(_transport);
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MeetStream.Client.Http;
+using MeetStream.Client.Routes;
 using MeetStream.Client.Serialization;
 
 namespace MeetStream.Client;
@@ -19,23 +20,37 @@ internal sealed class AgentsClient : IAgentsClient
         AgentRequestValidator.Validate(request);
         var body = JsonSerializer.SerializeToNode(request, MeetStreamJsonContext.Default.CreateAgentRequest)!.AsObject();
         ApplyAvatarKey(body, request.AvatarKey);
-        var call = ApiRequest.Post(Path).WithJson<JsonNode>(body, MeetStreamJsonContext.Default.JsonNode);
-        return (await _transport.SendAsync(call, MeetStreamJsonContext.Default.CreateAgentResponse, cancellationToken).ConfigureAwait(false)).Value;
+        var response = await _transport.SendAsync(
+            new RouteCall(AgentsRoutes.CreateAgent),
+            (JsonNode)body,
+            static (routes, body, ct) => routes.Agents.CreateAgent(body, AgentsRoutes.CreateAgent.Policy, ct),
+            MeetStreamJsonContext.Default.CreateAgentResponse,
+            cancellationToken).ConfigureAwait(false);
+        return response.Value;
     }
 
     /// <inheritdoc />
     public async Task<AgentConfigList> ListAsync(CancellationToken cancellationToken = default)
     {
-        var call = ApiRequest.Get(Path);
-        return (await _transport.SendAsync(call, MeetStreamJsonContext.Default.AgentConfigList, cancellationToken).ConfigureAwait(false)).Value;
+        var response = await _transport.SendAsync(
+            new RouteCall(AgentsRoutes.GetAgents),
+            0,
+            static (routes, _, ct) => routes.Agents.GetAgents(null, AgentsRoutes.GetAgents.Policy, ct),
+            MeetStreamJsonContext.Default.AgentConfigList,
+            cancellationToken).ConfigureAwait(false);
+        return response.Value;
     }
 
     /// <inheritdoc />
     public async Task<AgentConfig> GetAsync(string agentConfigId, CancellationToken cancellationToken = default)
     {
         AgentRequestValidator.RequireId(agentConfigId);
-        var call = ApiRequest.Get(Path).WithQuery("agent_config_id", agentConfigId);
-        var response = await _transport.SendAsync(call, MeetStreamJsonContext.Default.JsonElement, cancellationToken).ConfigureAwait(false);
+        var response = await _transport.SendAsync(
+            new RouteCall(AgentsRoutes.GetAgents),
+            agentConfigId,
+            static (routes, id, ct) => routes.Agents.GetAgents(id, AgentsRoutes.GetAgents.Policy, ct),
+            MeetStreamJsonContext.Default.JsonElement,
+            cancellationToken).ConfigureAwait(false);
         var root = response.Value;
         AgentConfig? found;
         try
@@ -74,16 +89,24 @@ internal sealed class AgentsClient : IAgentsClient
             body[name] = value;
         }
 
-        var call = ApiRequest.Put(Path).WithJson<JsonNode>(body, MeetStreamJsonContext.Default.JsonNode);
-        return (await _transport.SendAsync(call, MeetStreamJsonContext.Default.UpdateAgentResponse, cancellationToken).ConfigureAwait(false)).Value;
+        var response = await _transport.SendAsync(
+            new RouteCall(AgentsRoutes.UpdateAgent),
+            (JsonNode)body,
+            static (routes, body, ct) => routes.Agents.UpdateAgent(body, AgentsRoutes.UpdateAgent.Policy, ct),
+            MeetStreamJsonContext.Default.UpdateAgentResponse,
+            cancellationToken).ConfigureAwait(false);
+        return response.Value;
     }
 
     /// <inheritdoc />
     public async Task<DeleteAgentResponse> DeleteAsync(string agentConfigId, CancellationToken cancellationToken = default)
     {
         AgentRequestValidator.RequireId(agentConfigId);
-        var call = ApiRequest.Delete(Path).WithQuery("agent_config_id", agentConfigId);
-        var response = await _transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        var response = await _transport.SendAsync(
+            new RouteCall(AgentsRoutes.DeleteAgent),
+            agentConfigId,
+            static (routes, id, ct) => routes.Agents.DeleteAgent(id, AgentsRoutes.DeleteAgent.Policy, ct),
+            cancellationToken).ConfigureAwait(false);
         return response.Value is { ValueKind: JsonValueKind.Object } json
             ? json.Deserialize(MeetStreamJsonContext.Default.DeleteAgentResponse) ?? new DeleteAgentResponse()
             : new DeleteAgentResponse();

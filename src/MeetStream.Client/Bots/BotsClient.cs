@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Net;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using MeetStream.Client.Http;
+using MeetStream.Client.Routes;
 using MeetStream.Client.Serialization;
 
 namespace MeetStream.Client;
@@ -22,23 +24,23 @@ internal sealed class BotsClient : IBotsClient
         ArgumentNullException.ThrowIfNull(request);
         CreateBotRequestValidator.ThrowIfInvalid(request, nameof(request));
 
-        var api = ApiRequest.Post("/bots/create_bot").WithJson(request, Json.CreateBotRequest).WithSuccessOn507();
-
         // One key per logical create, generated outside the retry loop: the resilience handler resends this same
         // message, so every retry carries the same key and MeetStream answers a repeat with 507 instead of a 2nd bot.
         // MeetStream lets the header win over a deduplication_key, so a generated header would defeat the caller's
         // body key; then the body key alone makes retries safe (a repeat returns the existing bot with 200).
+        // Either way the call is safe to repeat, which BotsRoutes.CreateBot declares.
         var key = idempotencyKey ?? (request.DeduplicationKey is null ? Guid.NewGuid().ToString("D") : null);
         if (key is not null)
         {
-            api.WithIdempotencyKey(key);
-        }
-        else
-        {
-            api.AsIdempotent();
+            ApiRequest.RequireIdempotencyKey(key);
         }
 
-        var response = await _transport.SendAsync(api, Json.BotCreated, cancellationToken).ConfigureAwait(false);
+        var response = await _transport.SendAsync(
+            new RouteCall(BotsRoutes.CreateBot),
+            (request, key),
+            static (routes, state, ct) => routes.Bots.CreateBot(state.request, state.key, BotsRoutes.CreateBot.Policy, ct),
+            Json.BotCreated,
+            cancellationToken).ConfigureAwait(false);
         var bot = response.Value;
         bot.IdempotencyKey = key;
         bot.IsIdempotentReplay = (int)response.StatusCode == 507;
@@ -88,37 +90,50 @@ internal sealed class BotsClient : IBotsClient
             throw new ArgumentException("The cursor must be null for the first page or a page's nextCursor; it is empty.", nameof(cursor));
         }
 
-        var api = ApiRequest.Get("/bots");
+        // GET /bots goes through Refit with its whole query as one ordered map: the cursor's name is configurable at
+        // run time and custom_attr[key] names are data, neither of which a fixed [Query] parameter can carry.
+        var query = new Dictionary<string, string>(StringComparer.Ordinal);
         if (filter is not null)
         {
-            api.WithQuery("status", filter.Status?.Value)
-                .WithQuery("from", filter.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
-                .WithQuery("to", filter.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
-                .WithQuery("platform", filter.Platform?.Value);
+            AddQuery(query, "status", filter.Status?.Value);
+            AddQuery(query, "from", filter.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            AddQuery(query, "to", filter.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            AddQuery(query, "platform", filter.Platform?.Value);
             foreach (var (key, value) in filter.CustomAttributes ?? EmptyMap)
             {
-                api.WithQuery($"custom_attr[{key}]", value);
+                AddQuery(query, $"custom_attr[{key}]", value);
             }
 
             foreach (var (name, value) in filter.AdditionalQueryParameters ?? EmptyMap)
             {
-                api.WithQuery(name, value);
+                AddQuery(query, name, value);
             }
         }
 
-        api.WithQuery(filter?.CursorParameterName ?? ListBotsRequest.DefaultCursorParameterName, cursor);
-        return SendAsync(api, Json.BotListPage, cancellationToken);
+        AddQuery(query, filter?.CursorParameterName ?? ListBotsRequest.DefaultCursorParameterName, cursor);
+        return Value(_transport.SendAsync(
+            new RouteCall(BotsRoutes.ListBots),
+            query,
+            static (routes, query, ct) => routes.Bots.ListBots(query, BotsRoutes.ListBots.Policy, ct),
+            Json.BotListPage,
+            cancellationToken));
     }
 
     /// <inheritdoc />
     public Task<BotStatusInfo> GetStatusAsync(string botId, CancellationToken cancellationToken = default) =>
-        SendAsync(BotGet("/bots/{bot_id}/status", botId), Json.BotStatusInfo, cancellationToken);
+        ForBot(BotsRoutes.GetStatus, botId, static (routes, id, ct) => routes.Bots.GetStatus(id, BotsRoutes.GetStatus.Policy, ct), Json.BotStatusInfo, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<BotDetails> GetDetailsAsync(string botId, CancellationToken cancellationToken = default)
+    public Task<BotDetails> GetDetailsAsync(string botId, CancellationToken cancellationToken = default)
     {
-        var api = BotGet("/bots/{bot_id}/detail", botId);
-        var response = await _transport.SendAsync(api, Json.BotDetailsEnvelope, cancellationToken).ConfigureAwait(false);
+        ApiRequest.RequireValue(botId, nameof(botId));
+        return GetDetailsCoreAsync(botId, cancellationToken);
+    }
+
+    private async Task<BotDetails> GetDetailsCoreAsync(string botId, CancellationToken cancellationToken)
+    {
+        var api = new RouteCall(BotsRoutes.GetDetails, botId);
+        var response = await _transport.SendAsync(api, botId, static (routes, id, ct) => routes.Bots.GetDetails(id, BotsRoutes.GetDetails.Policy, ct), Json.BotDetailsEnvelope, cancellationToken).ConfigureAwait(false);
         var envelope = response.Value;
         if (envelope.BotDetails is { } details)
         {
@@ -144,41 +159,47 @@ internal sealed class BotsClient : IBotsClient
 
     /// <inheritdoc />
     public Task<BotSummary> GetSummaryAsync(string botId, CancellationToken cancellationToken = default) =>
-        SendAsync(BotGet("/bots/{bot_id}/summary", botId).WithNotReadyOn202(), Json.BotSummary, cancellationToken);
+        ForBot(BotsRoutes.GetSummary, botId, static (routes, id, ct) => routes.Bots.GetSummary(id, BotsRoutes.GetSummary.Policy, ct), Json.BotSummary, cancellationToken);
 
     /// <inheritdoc />
     public Task<BotAudio> GetAudioAsync(string botId, CancellationToken cancellationToken = default) =>
-        SendAsync(BotGet("/bots/{bot_id}/get_audio", botId).WithNotReadyOn202(), Json.BotAudio, cancellationToken);
+        ForBot(BotsRoutes.GetAudio, botId, static (routes, id, ct) => routes.Bots.GetAudio(id, BotsRoutes.GetAudio.Policy, ct), Json.BotAudio, cancellationToken);
 
     /// <inheritdoc />
     public Task<BotVideo> GetVideoAsync(string botId, CancellationToken cancellationToken = default) =>
-        SendAsync(BotGet("/bots/{bot_id}/get_video", botId).WithNotReadyOn202(), Json.BotVideo, cancellationToken);
+        ForBot(BotsRoutes.GetVideo, botId, static (routes, id, ct) => routes.Bots.GetVideo(id, BotsRoutes.GetVideo.Policy, ct), Json.BotVideo, cancellationToken);
 
     /// <inheritdoc />
     public Task<BotAudioStreams> GetAudioStreamsAsync(string botId, CancellationToken cancellationToken = default) =>
-        SendAsync(BotGet("/bots/{bot_id}/get_audio_streams", botId).WithNotReadyOn202(), Json.BotAudioStreams, cancellationToken);
+        ForBot(BotsRoutes.GetAudioStreams, botId, static (routes, id, ct) => routes.Bots.GetAudioStreams(id, BotsRoutes.GetAudioStreams.Policy, ct), Json.BotAudioStreams, cancellationToken);
 
     /// <inheritdoc />
     public Task<BotRecordingStreams> GetRecordingStreamsAsync(string botId, CancellationToken cancellationToken = default) =>
-        SendAsync(BotGet("/bots/{bot_id}/get_recording_streams", botId).WithNotReadyOn202(), Json.BotRecordingStreams, cancellationToken);
+        ForBot(BotsRoutes.GetRecordingStreams, botId, static (routes, id, ct) => routes.Bots.GetRecordingStreams(id, BotsRoutes.GetRecordingStreams.Policy, ct), Json.BotRecordingStreams, cancellationToken);
 
     /// <inheritdoc />
     public Task<SpeakerTimeline> GetSpeakerTimelineAsync(string botId, CancellationToken cancellationToken = default) =>
-        SendAsync(BotGet("/bots/{bot_id}/get_speaker_timeline", botId).WithNotReadyOn202(), Json.SpeakerTimeline, cancellationToken);
+        ForBot(BotsRoutes.GetSpeakerTimeline, botId, static (routes, id, ct) => routes.Bots.GetSpeakerTimeline(id, BotsRoutes.GetSpeakerTimeline.Policy, ct), Json.SpeakerTimeline, cancellationToken);
 
     /// <inheritdoc />
     public Task<MeetingChats> GetChatsAsync(string botId, CancellationToken cancellationToken = default) =>
-        SendAsync(BotGet("/bots/{bot_id}/get_chats", botId).WithNotReadyOn202(), Json.MeetingChats, cancellationToken);
+        ForBot(BotsRoutes.GetChats, botId, static (routes, id, ct) => routes.Bots.GetChats(id, BotsRoutes.GetChats.Policy, ct), Json.MeetingChats, cancellationToken);
 
     /// <inheritdoc />
     public Task<BotScreenshots> GetScreenshotsAsync(string botId, CancellationToken cancellationToken = default) =>
-        SendAsync(BotGet("/bots/{bot_id}/get_screenshots", botId).WithNotReadyOn202(), Json.BotScreenshots, cancellationToken);
+        ForBot(BotsRoutes.GetScreenshots, botId, static (routes, id, ct) => routes.Bots.GetScreenshots(id, BotsRoutes.GetScreenshots.Policy, ct), Json.BotScreenshots, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<MeetingParticipant>> GetParticipantsAsync(string botId, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<MeetingParticipant>> GetParticipantsAsync(string botId, CancellationToken cancellationToken = default)
     {
-        var api = BotGet("/bots/{bot_id}/get_participants", botId).WithNotReadyOn202();
-        var response = await _transport.SendAsync(api, Json.JsonElement, cancellationToken).ConfigureAwait(false);
+        ApiRequest.RequireValue(botId, nameof(botId));
+        return GetParticipantsCoreAsync(botId, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<MeetingParticipant>> GetParticipantsCoreAsync(string botId, CancellationToken cancellationToken)
+    {
+        var api = new RouteCall(BotsRoutes.GetParticipants, botId);
+        var response = await _transport.SendAsync(api, botId, static (routes, id, ct) => routes.Bots.GetParticipants(id, BotsRoutes.GetParticipants.Policy, ct), Json.JsonElement, cancellationToken).ConfigureAwait(false);
         var root = response.Value;
 
         // Documented as a top-level array; also accept {"participants": [...]} should MeetStream wrap it.
@@ -207,37 +228,42 @@ internal sealed class BotsClient : IBotsClient
 
     /// <inheritdoc />
     public Task<RemoveBotResult> RemoveFromMeetingAsync(string botId, CancellationToken cancellationToken = default) =>
-        SendAsync(BotGet("/bots/{bot_id}/remove_bot", botId), Json.RemoveBotResult, cancellationToken);
+        ForBot(BotsRoutes.RemoveBot, botId, static (routes, id, ct) => routes.Bots.RemoveBot(id, BotsRoutes.RemoveBot.Policy, ct), Json.RemoveBotResult, cancellationToken);
 
     /// <inheritdoc />
     public Task<DeleteBotDataResult> DeleteDataAsync(string botId, CancellationToken cancellationToken = default) =>
-        SendAsync(ApiRequest.Delete("/bots/{bot_id}/delete").WithPath("bot_id", botId, nameof(botId)), Json.DeleteBotDataResult, cancellationToken);
+        ForBot(BotsRoutes.DeleteData, botId, static (routes, id, ct) => routes.Bots.DeleteData(id, BotsRoutes.DeleteData.Policy, ct), Json.DeleteBotDataResult, cancellationToken);
 
     /// <inheritdoc />
     public Task<BotCommandResult> PauseRecordingAsync(string botId, CancellationToken cancellationToken = default) =>
-        SendAsync(ApiRequest.Post("/bots/{bot_id}/pause_recording").WithPath("bot_id", botId, nameof(botId)).WithEmptyJsonObject().AsIdempotent(), Json.BotCommandResult, cancellationToken);
+        ForBot(BotsRoutes.PauseRecording, botId, static (routes, id, ct) => routes.Bots.PauseRecording(id, new JsonObject(), BotsRoutes.PauseRecording.Policy, ct), Json.BotCommandResult, cancellationToken);
 
     /// <inheritdoc />
     public Task<BotCommandResult> ResumeRecordingAsync(string botId, CancellationToken cancellationToken = default) =>
-        SendAsync(ApiRequest.Post("/bots/{bot_id}/resume_recording").WithPath("bot_id", botId, nameof(botId)).WithEmptyJsonObject().AsIdempotent(), Json.BotCommandResult, cancellationToken);
+        ForBot(BotsRoutes.ResumeRecording, botId, static (routes, id, ct) => routes.Bots.ResumeRecording(id, new JsonObject(), BotsRoutes.ResumeRecording.Policy, ct), Json.BotCommandResult, cancellationToken);
 
     /// <inheritdoc />
     public Task<BotCommandResult> SendMessageAsync(string botId, SendMessageRequest request, CancellationToken cancellationToken = default)
     {
-        var api = ApiRequest.Post("/bots/{bot_id}/send_message").WithPath("bot_id", botId, nameof(botId));
+        ApiRequest.RequireValue(botId, nameof(botId));
         ArgumentNullException.ThrowIfNull(request);
         if (string.IsNullOrWhiteSpace(request.Message))
         {
             throw new ArgumentException("SendMessageRequest.Message (message) must not be empty: it is the chat text.", nameof(request));
         }
 
-        return SendAsync(api.WithJson(request, Json.SendMessageRequest), Json.BotCommandResult, cancellationToken);
+        return Value(_transport.SendAsync(
+            new RouteCall(BotsRoutes.SendMessage, botId),
+            (botId, request),
+            static (routes, state, ct) => routes.Bots.SendMessage(state.botId, state.request, BotsRoutes.SendMessage.Policy, ct),
+            Json.BotCommandResult,
+            cancellationToken));
     }
 
     /// <inheritdoc />
     public Task<BotCommandResult> SendImageAsync(string botId, SendImageRequest request, CancellationToken cancellationToken = default)
     {
-        var api = ApiRequest.Post("/bots/{bot_id}/send_image").WithPath("bot_id", botId, nameof(botId));
+        ApiRequest.RequireValue(botId, nameof(botId));
         ArgumentNullException.ThrowIfNull(request);
         if (string.IsNullOrWhiteSpace(request.ImageUrl)
             || !Uri.TryCreate(request.ImageUrl, UriKind.Absolute, out var url)
@@ -251,13 +277,18 @@ internal sealed class BotsClient : IBotsClient
             throw new ArgumentException($"SendImageRequest.DisplayDuration (display_duration) must be positive; got {request.DisplayDuration}.", nameof(request));
         }
 
-        return SendAsync(api.WithJson(request, Json.SendImageRequest), Json.BotCommandResult, cancellationToken);
+        return Value(_transport.SendAsync(
+            new RouteCall(BotsRoutes.SendImage, botId),
+            (botId, request),
+            static (routes, state, ct) => routes.Bots.SendImage(state.botId, state.request, BotsRoutes.SendImage.Policy, ct),
+            Json.BotCommandResult,
+            cancellationToken));
     }
 
     /// <inheritdoc />
     public Task<BotCommandResult> UpdateAgentSessionAsync(string botId, UpdateAgentSessionRequest request, CancellationToken cancellationToken = default)
     {
-        var api = ApiRequest.Post("/bots/{bot_id}/update_mia").WithPath("bot_id", botId, nameof(botId));
+        ApiRequest.RequireValue(botId, nameof(botId));
         ArgumentNullException.ThrowIfNull(request);
         if (request.SystemPrompt is null && request.Parameters is null && request.WakeWordEnabled is null && request.WakeWords is null
             && request.AdditionalProperties is not { Count: > 0 })
@@ -270,7 +301,12 @@ internal sealed class BotsClient : IBotsClient
             throw new ArgumentException("UpdateAgentSessionRequest.WakeWords (wake_words) must not contain empty words.", nameof(request));
         }
 
-        return SendAsync(api.WithJson(request, Json.UpdateAgentSessionRequest), Json.BotCommandResult, cancellationToken);
+        return Value(_transport.SendAsync(
+            new RouteCall(BotsRoutes.UpdateMia, botId),
+            (botId, request),
+            static (routes, state, ct) => routes.Bots.UpdateMia(state.botId, state.request, BotsRoutes.UpdateMia.Policy, ct),
+            Json.BotCommandResult,
+            cancellationToken));
     }
 
     /// <inheritdoc />
@@ -327,10 +363,22 @@ internal sealed class BotsClient : IBotsClient
 
     private static IReadOnlyDictionary<string, string> EmptyMap { get; } = new Dictionary<string, string>();
 
-    private static ApiRequest BotGet(string template, string botId) => ApiRequest.Get(template).WithPath("bot_id", botId, nameof(botId));
+    private static async Task<T> Value<T>(Task<ApiResponse<T>> response) => (await response.ConfigureAwait(false)).Value;
 
-    private async Task<T> SendAsync<T>(ApiRequest request, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, CancellationToken cancellationToken) =>
-        (await _transport.SendAsync(request, type, cancellationToken).ConfigureAwait(false)).Value;
+    private static void AddQuery(Dictionary<string, string> query, string name, string? value)
+    {
+        if (value is not null && !query.TryAdd(name, value))
+        {
+            throw new ArgumentException($"ListBotsRequest sends the query parameter '{name}' twice (a filter, a custom attribute, an additional parameter or the cursor use the same name); give each a distinct name.", "filter");
+        }
+    }
+
+    /// <summary>Validates the bot id at once, then runs a one-id route.</summary>
+    private Task<T> ForBot<T>(Route route, string botId, RouteSend<string> send, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    {
+        ApiRequest.RequireValue(botId, nameof(botId));
+        return Value(_transport.SendAsync(new RouteCall(route, botId), botId, send, type, cancellationToken));
+    }
 
     private static void ValidateFilter(ListBotsRequest? filter)
     {
@@ -380,6 +428,9 @@ internal sealed class BotsClient : IBotsClient
             }
         }
     }
+
+    private static MeetStreamUnexpectedResponseException Unexpected(RouteCall call, HttpStatusCode status, string? requestId, byte[]? body, string problem, Exception? inner) =>
+        Unexpected(call.Describe(), status, requestId, body, problem, inner);
 
     private static MeetStreamUnexpectedResponseException Unexpected(ApiRequest api, HttpStatusCode status, string? requestId, byte[]? body, string problem, Exception? inner) =>
         new(

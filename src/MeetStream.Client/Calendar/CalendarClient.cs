@@ -1,7 +1,9 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using MeetStream.Client.Http;
+using MeetStream.Client.Routes;
 using MeetStream.Client.Serialization;
 
 namespace MeetStream.Client;
@@ -20,8 +22,7 @@ internal sealed class CalendarClient : ICalendarClient
     {
         ArgumentNullException.ThrowIfNull(credentials);
         credentials.Validate(nameof(credentials));
-        var request = ApiRequest.Post("/calendar/create_calendar").WithJson(credentials, MeetStreamJsonContext.Default.GoogleCalendarCredentials);
-        return (await _transport.SendAsync(request, MeetStreamJsonContext.Default.ConnectCalendarResponse, cancellationToken).ConfigureAwait(false)).Value;
+        return (await _transport.SendAsync(new RouteCall(CalendarRoutes.CreateCalendar), credentials, static (routes, body, ct) => routes.Calendar.CreateCalendar(body, CalendarRoutes.CreateCalendar.Policy, ct), MeetStreamJsonContext.Default.ConnectCalendarResponse, cancellationToken).ConfigureAwait(false)).Value;
     }
 
     /// <inheritdoc />
@@ -29,8 +30,7 @@ internal sealed class CalendarClient : ICalendarClient
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate(nameof(request));
-        var api = ApiRequest.Post("/calendar/create_outlook_calendar").WithJson(request, MeetStreamJsonContext.Default.ConnectOutlookCalendarRequest);
-        return await SendAllowingEmptyAsync(api, MeetStreamJsonContext.Default.ConnectCalendarResponse, static () => new ConnectCalendarResponse(), cancellationToken).ConfigureAwait(false);
+        return await SendAllowingEmptyAsync(new RouteCall(CalendarRoutes.CreateOutlookCalendar), request, static (routes, body, ct) => routes.Calendar.CreateOutlookCalendar(body, CalendarRoutes.CreateOutlookCalendar.Policy, ct), MeetStreamJsonContext.Default.ConnectCalendarResponse, static () => new ConnectCalendarResponse(), cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -38,30 +38,28 @@ internal sealed class CalendarClient : ICalendarClient
     {
         ArgumentNullException.ThrowIfNull(credentials);
         credentials.Validate(nameof(credentials));
-        var request = ApiRequest.Post("/calendar/disconnect").WithJson(credentials, MeetStreamJsonContext.Default.GoogleCalendarCredentials);
-        return SendActionAsync(request, cancellationToken);
+        return SendActionAsync(new RouteCall(CalendarRoutes.DisconnectWithCredentials), credentials, static (routes, body, ct) => routes.Calendar.DisconnectWithCredentials(body, CalendarRoutes.DisconnectWithCredentials.Policy, ct), cancellationToken);
     }
 
     /// <inheritdoc />
     public async Task<CalendarDisconnectResponse> DisconnectAsync(CancellationToken cancellationToken = default)
     {
-        var request = ApiRequest.Delete("/calendar/disconnect");
-        return await SendAllowingEmptyAsync(request, MeetStreamJsonContext.Default.CalendarDisconnectResponse, static () => new CalendarDisconnectResponse(), cancellationToken).ConfigureAwait(false);
+        return await SendAllowingEmptyAsync(new RouteCall(CalendarRoutes.Disconnect), 0, static (routes, _, ct) => routes.Calendar.Disconnect(CalendarRoutes.Disconnect.Policy, ct), MeetStreamJsonContext.Default.CalendarDisconnectResponse, static () => new CalendarDisconnectResponse(), cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public Task<CalendarList> ListCalendarsAsync(CalendarProvider? provider = null, string? accountId = null, CancellationToken cancellationToken = default) =>
-        ListCalendarsCoreAsync("/calendar", provider, accountId, cancellationToken);
+        ListCalendarsCoreAsync(providerCalendars: false, provider, accountId, cancellationToken);
 
     /// <inheritdoc />
     public Task<CalendarList> ListProviderCalendarsAsync(CalendarProvider? provider = null, string? accountId = null, CancellationToken cancellationToken = default) =>
-        ListCalendarsCoreAsync("/calendar/calendars", provider, accountId, cancellationToken);
+        ListCalendarsCoreAsync(providerCalendars: true, provider, accountId, cancellationToken);
 
     /// <inheritdoc />
     public async Task<CalendarConnectionList> ListConnectionsAsync(CancellationToken cancellationToken = default)
     {
-        var request = ApiRequest.Get("/calendar/connections");
-        var response = await _transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var request = new RouteCall(CalendarRoutes.ListConnections);
+        var response = await _transport.SendAsync(request, 0, static (routes, _, ct) => routes.Calendar.ListConnections(CalendarRoutes.ListConnections.Policy, ct), cancellationToken).ConfigureAwait(false);
         if (response.Value is not { } json || json.ValueKind == JsonValueKind.Null)
         {
             return new CalendarConnectionList { Connections = [] };
@@ -81,11 +79,14 @@ internal sealed class CalendarClient : ICalendarClient
     public Task<CalendarActionResponse> RemoveConnectionAsync(CalendarProvider provider, string accountId, bool? purgeEvents = null, CancellationToken cancellationToken = default)
     {
         RequireProvider(provider, nameof(provider));
-        var request = ApiRequest.Delete("/calendar/connections/{provider}/{account_id}")
-            .WithPath("provider", provider.Value, nameof(provider))
-            .WithPath("account_id", accountId, nameof(accountId))
-            .WithQuery("purge_events", purgeEvents);
-        return SendActionAsync(request, cancellationToken);
+        ApiRequest.RequireValue(provider.Value, nameof(provider));
+        ApiRequest.RequireValue(accountId, nameof(accountId));
+        var purge = purgeEvents is null ? null : purgeEvents.Value ? "true" : "false";
+        return SendActionAsync(
+            new RouteCall(CalendarRoutes.RemoveConnection, provider.Value, accountId),
+            (provider: provider.Value, accountId, purge),
+            static (routes, state, ct) => routes.Calendar.RemoveConnection(state.provider, state.accountId, state.purge, CalendarRoutes.RemoveConnection.Policy, ct),
+            cancellationToken);
     }
 
     /// <inheritdoc />
@@ -93,7 +94,7 @@ internal sealed class CalendarClient : ICalendarClient
     {
         options ??= new CalendarEventListOptions();
         options.Validate(nameof(options));
-        return (await _transport.SendAsync(EventsRequest(EventsPath, options), MeetStreamJsonContext.Default.CalendarEventPage, cancellationToken).ConfigureAwait(false)).Value;
+        return (await SendEventsPageAsync(cached: false, options, cancellationToken).ConfigureAwait(false)).Value;
     }
 
     /// <inheritdoc />
@@ -101,7 +102,7 @@ internal sealed class CalendarClient : ICalendarClient
     {
         options ??= new CalendarEventListOptions();
         options.Validate(nameof(options));
-        return EnumerateEventsAsync(EventsPath, options, cancellationToken);
+        return EnumerateEventsAsync(cached: false, options, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -109,7 +110,7 @@ internal sealed class CalendarClient : ICalendarClient
     {
         options ??= new CalendarEventListOptions();
         options.Validate(nameof(options));
-        return (await _transport.SendAsync(EventsRequest(CachedEventsPath, options), MeetStreamJsonContext.Default.CalendarEventPage, cancellationToken).ConfigureAwait(false)).Value;
+        return (await SendEventsPageAsync(cached: true, options, cancellationToken).ConfigureAwait(false)).Value;
     }
 
     /// <inheritdoc />
@@ -117,7 +118,7 @@ internal sealed class CalendarClient : ICalendarClient
     {
         options ??= new CalendarEventListOptions();
         options.Validate(nameof(options));
-        return EnumerateEventsAsync(CachedEventsPath, options, cancellationToken);
+        return EnumerateEventsAsync(cached: true, options, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -126,33 +127,35 @@ internal sealed class CalendarClient : ICalendarClient
         RequireId(eventId, nameof(eventId));
         ArgumentNullException.ThrowIfNull(request);
         request.Validate(nameof(request));
-        var api = ApiRequest.Post("/calendar/schedule/{event_id}")
-            .WithPath("event_id", eventId, nameof(eventId))
-            .WithJson(request, MeetStreamJsonContext.Default.ScheduleEventRequest);
-        return (await _transport.SendAsync(api, MeetStreamJsonContext.Default.ScheduleEventResponse, cancellationToken).ConfigureAwait(false)).Value;
+        return (await _transport.SendAsync(
+            new RouteCall(CalendarRoutes.ScheduleEvent, eventId),
+            (eventId, request),
+            static (routes, state, ct) => routes.Calendar.ScheduleEvent(state.eventId, state.request, CalendarRoutes.ScheduleEvent.Policy, ct),
+            MeetStreamJsonContext.Default.ScheduleEventResponse,
+            cancellationToken).ConfigureAwait(false)).Value;
     }
 
     /// <inheritdoc />
     public async Task<UnscheduleEventResponse> UnscheduleEventAsync(string eventId, UnscheduleEventRequest? request = null, CancellationToken cancellationToken = default)
     {
         RequireId(eventId, nameof(eventId));
-        var api = ApiRequest.Delete("/calendar/schedule/{event_id}").WithPath("event_id", eventId, nameof(eventId));
-        if (request is not null)
-        {
-            api.WithJson(request, MeetStreamJsonContext.Default.UnscheduleEventRequest);
-        }
-
-        return await SendAllowingEmptyAsync(api, MeetStreamJsonContext.Default.UnscheduleEventResponse, static () => new UnscheduleEventResponse(), cancellationToken).ConfigureAwait(false);
+        return await SendAllowingEmptyAsync(
+            new RouteCall(CalendarRoutes.UnscheduleEvent, eventId),
+            (eventId, request),
+            static (routes, state, ct) => state.request is null
+                ? routes.Calendar.UnscheduleEvent(state.eventId, CalendarRoutes.UnscheduleEvent.Policy, ct)
+                : routes.Calendar.UnscheduleEventWithBody(state.eventId, state.request, CalendarRoutes.UnscheduleEvent.Policy, ct),
+            MeetStreamJsonContext.Default.UnscheduleEventResponse,
+            static () => new UnscheduleEventResponse(),
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public Task<CalendarActionResponse> ToggleRecurrenceAsync(string eventId, bool recurringEnabled, CancellationToken cancellationToken = default)
     {
         RequireId(eventId, nameof(eventId));
-        var request = ApiRequest.Post("/calendar/toggle-recurrence")
-            .WithJson(new ToggleRecurrenceBody { EventId = eventId, RecurringEnabled = recurringEnabled }, MeetStreamJsonContext.Default.ToggleRecurrenceBody)
-            .AsIdempotent();
-        return SendActionAsync(request, cancellationToken);
+        var body = new ToggleRecurrenceBody { EventId = eventId, RecurringEnabled = recurringEnabled };
+        return SendActionAsync(new RouteCall(CalendarRoutes.ToggleRecurrence), body, static (routes, body, ct) => routes.Calendar.ToggleRecurrence(body, CalendarRoutes.ToggleRecurrence.Policy, ct), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -164,32 +167,27 @@ internal sealed class CalendarClient : ICalendarClient
             throw new ArgumentException("EventId (event_id) must not be empty or white space when set.", nameof(request));
         }
 
-        var api = ApiRequest.Post("/calendar/auto-reschedule").WithJson(request, MeetStreamJsonContext.Default.AutoRescheduleRequest);
-        return SendActionAsync(api, cancellationToken);
+        return SendActionAsync(new RouteCall(CalendarRoutes.AutoReschedule), request, static (routes, body, ct) => routes.Calendar.AutoReschedule(body, CalendarRoutes.AutoReschedule.Policy, ct), cancellationToken);
     }
 
     /// <inheritdoc />
     public async Task<AutoScheduleSettings> EnableAutoScheduleAsync(AutoScheduleBotConfig defaultBotConfig, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(defaultBotConfig);
-        var request = ApiRequest.Post("/calendar/auto-schedule/enable")
-            .WithJson(new EnableAutoScheduleBody { DefaultBotConfig = defaultBotConfig }, MeetStreamJsonContext.Default.EnableAutoScheduleBody)
-            .AsIdempotent();
-        return await SendAllowingEmptyAsync(request, MeetStreamJsonContext.Default.AutoScheduleSettings, static () => new AutoScheduleSettings(), cancellationToken).ConfigureAwait(false);
+        var body = new EnableAutoScheduleBody { DefaultBotConfig = defaultBotConfig };
+        return await SendAllowingEmptyAsync(new RouteCall(CalendarRoutes.EnableAutoSchedule), body, static (routes, body, ct) => routes.Calendar.EnableAutoSchedule(body, CalendarRoutes.EnableAutoSchedule.Policy, ct), MeetStreamJsonContext.Default.AutoScheduleSettings, static () => new AutoScheduleSettings(), cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async Task<AutoScheduleSettings> DisableAutoScheduleAsync(CancellationToken cancellationToken = default)
     {
-        var request = ApiRequest.Post("/calendar/auto-schedule/disable").WithEmptyJsonObject().AsIdempotent();
-        return await SendAllowingEmptyAsync(request, MeetStreamJsonContext.Default.AutoScheduleSettings, static () => new AutoScheduleSettings(), cancellationToken).ConfigureAwait(false);
+        return await SendAllowingEmptyAsync(new RouteCall(CalendarRoutes.DisableAutoSchedule), 0, static (routes, _, ct) => routes.Calendar.DisableAutoSchedule(new JsonObject(), CalendarRoutes.DisableAutoSchedule.Policy, ct), MeetStreamJsonContext.Default.AutoScheduleSettings, static () => new AutoScheduleSettings(), cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async Task<AutoScheduleSettings> GetAutoScheduleSettingsAsync(CancellationToken cancellationToken = default)
     {
-        var request = ApiRequest.Get("/calendar/auto-schedule/settings");
-        return (await _transport.SendAsync(request, MeetStreamJsonContext.Default.AutoScheduleSettings, cancellationToken).ConfigureAwait(false)).Value;
+        return (await _transport.SendAsync(new RouteCall(CalendarRoutes.GetAutoScheduleSettings), 0, static (routes, _, ct) => routes.Calendar.GetAutoScheduleSettings(CalendarRoutes.GetAutoScheduleSettings.Policy, ct), MeetStreamJsonContext.Default.AutoScheduleSettings, cancellationToken).ConfigureAwait(false)).Value;
     }
 
     /// <inheritdoc />
@@ -200,8 +198,8 @@ internal sealed class CalendarClient : ICalendarClient
             throw new ArgumentOutOfRangeException(nameof(limit), value, $"limit must be between 1 and 100 (the API's documented range); got {value}.");
         }
 
-        var request = ApiRequest.Get("/calendar/scheduled_bots").WithQuery("limit", limit);
-        return (await _transport.SendAsync(request, MeetStreamJsonContext.Default.ScheduledBotList, cancellationToken).ConfigureAwait(false)).Value;
+        var text = limit?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return (await _transport.SendAsync(new RouteCall(CalendarRoutes.ListScheduledBots), text, static (routes, limit, ct) => routes.Calendar.ListScheduledBots(limit, CalendarRoutes.ListScheduledBots.Policy, ct), MeetStreamJsonContext.Default.ScheduledBotList, cancellationToken).ConfigureAwait(false)).Value;
     }
 
     /// <inheritdoc />
@@ -219,38 +217,51 @@ internal sealed class CalendarClient : ICalendarClient
             throw new ArgumentException("BotUsername (bot_username) must not be empty or white space when set.", nameof(request));
         }
 
-        var api = ApiRequest.Patch("/calendar/scheduled_bots/{bot_id}")
-            .WithPath("bot_id", botId, nameof(botId))
-            .WithJson(request, MeetStreamJsonContext.Default.RescheduleBotRequest)
-            .AsIdempotent();
-        return (await _transport.SendAsync(api, MeetStreamJsonContext.Default.RescheduleBotResponse, cancellationToken).ConfigureAwait(false)).Value;
+        return (await _transport.SendAsync(
+            new RouteCall(CalendarRoutes.RescheduleBot, botId),
+            (botId, request),
+            static (routes, state, ct) => routes.Calendar.RescheduleBot(state.botId, state.request, CalendarRoutes.RescheduleBot.Policy, ct),
+            MeetStreamJsonContext.Default.RescheduleBotResponse,
+            cancellationToken).ConfigureAwait(false)).Value;
     }
 
     /// <inheritdoc />
     public async Task<DeleteScheduledBotResponse> DeleteScheduledBotAsync(string botId, CancellationToken cancellationToken = default)
     {
         RequireId(botId, nameof(botId));
-        var request = ApiRequest.Delete("/calendar/scheduled_bots/{bot_id}").WithPath("bot_id", botId, nameof(botId));
-        return await SendAllowingEmptyAsync(request, MeetStreamJsonContext.Default.DeleteScheduledBotResponse, static () => new DeleteScheduledBotResponse(), cancellationToken).ConfigureAwait(false);
+        return await SendAllowingEmptyAsync(
+            new RouteCall(CalendarRoutes.DeleteScheduledBot, botId),
+            botId,
+            static (routes, id, ct) => routes.Calendar.DeleteScheduledBot(id, CalendarRoutes.DeleteScheduledBot.Policy, ct),
+            MeetStreamJsonContext.Default.DeleteScheduledBotResponse,
+            static () => new DeleteScheduledBotResponse(),
+            cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<CalendarList> ListCalendarsCoreAsync(string path, CalendarProvider? provider, string? accountId, CancellationToken cancellationToken)
+    private async Task<CalendarList> ListCalendarsCoreAsync(bool providerCalendars, CalendarProvider? provider, string? accountId, CancellationToken cancellationToken)
     {
         var filter = new CalendarEventListOptions { Provider = provider, AccountId = accountId };
         filter.Validate(accountId is not null && provider is null ? nameof(accountId) : nameof(provider));
-        var request = ApiRequest.Get(path)
-            .WithQuery("provider", provider?.Value)
-            .WithQuery("account_id", accountId);
-        return (await _transport.SendAsync(request, MeetStreamJsonContext.Default.CalendarList, cancellationToken).ConfigureAwait(false)).Value;
+        var state = (provider: provider?.Value, accountId);
+        var response = providerCalendars
+            ? await _transport.SendAsync(new RouteCall(CalendarRoutes.ListProviderCalendars), state, static (routes, state, ct) => routes.Calendar.ListProviderCalendars(state.provider, state.accountId, CalendarRoutes.ListProviderCalendars.Policy, ct), MeetStreamJsonContext.Default.CalendarList, cancellationToken).ConfigureAwait(false)
+            : await _transport.SendAsync(new RouteCall(CalendarRoutes.ListCalendars), state, static (routes, state, ct) => routes.Calendar.ListCalendars(state.provider, state.accountId, CalendarRoutes.ListCalendars.Policy, ct), MeetStreamJsonContext.Default.CalendarList, cancellationToken).ConfigureAwait(false);
+        return response.Value;
     }
 
-    private async IAsyncEnumerable<CalendarEvent> EnumerateEventsAsync(string path, CalendarEventListOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<CalendarEvent> EnumerateEventsAsync(bool cached, CalendarEventListOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var request = EventsRequest(path, options);
+        var path = cached ? CachedEventsPath : EventsPath;
+        var pageOptions = options;
+        string? link = null;
         var followed = new HashSet<string>(StringComparer.Ordinal);
         while (true)
         {
-            var page = (await _transport.SendAsync(request, MeetStreamJsonContext.Default.CalendarEventPage, cancellationToken).ConfigureAwait(false)).Value;
+            // A next link that is a URL is the one page request Refit cannot express: only its query is reused, against
+            // the configured base URL (its host is never contacted), and its parameter names are the server's.
+            var page = (link is null
+                ? await SendEventsPageAsync(cached, pageOptions, cancellationToken).ConfigureAwait(false)
+                : await _transport.SendAsync(FollowUrl(path, link, options), MeetStreamJsonContext.Default.CalendarEventPage, cancellationToken).ConfigureAwait(false)).Value;
             foreach (var item in page.Results ?? [])
             {
                 yield return item;
@@ -267,20 +278,38 @@ internal sealed class CalendarClient : ICalendarClient
                 throw new MeetStreamException($"MeetStream returned the page link '{next}' for {path} a second time; stopping instead of reading the same pages forever. Page by hand with ListEventsAsync and CalendarEventListOptions.Cursor.");
             }
 
-            request = CalendarPaging.IsUrl(next) ? FollowUrl(path, next, options) : EventsRequest(path, options.WithCursor(next));
+            if (CalendarPaging.IsUrl(next))
+            {
+                link = next;
+            }
+            else
+            {
+                link = null;
+                pageOptions = options.WithCursor(next);
+            }
         }
     }
 
-    private static ApiRequest EventsRequest(string path, CalendarEventListOptions options)
-    {
-        var request = ApiRequest.Get(path);
-        foreach (var (name, value) in QueryOf(options))
-        {
-            request.WithQuery(name, value);
-        }
+    private Task<ApiResponse<CalendarEventPage>> SendEventsPageAsync(bool cached, CalendarEventListOptions options, CancellationToken cancellationToken) =>
+        cached
+            ? _transport.SendAsync(
+                new RouteCall(CalendarRoutes.ListCachedEvents),
+                options,
+                static (routes, o, ct) => routes.Calendar.ListCachedEvents(o.CalendarId, TimeOf(o.TimeMin), TimeOf(o.TimeMax), BoolOf(o.Sync), IntOf(o.Limit), o.Cursor, o.Provider?.Value, o.AccountId, CalendarRoutes.ListCachedEvents.Policy, ct),
+                MeetStreamJsonContext.Default.CalendarEventPage,
+                cancellationToken)
+            : _transport.SendAsync(
+                new RouteCall(CalendarRoutes.ListEvents),
+                options,
+                static (routes, o, ct) => routes.Calendar.ListEvents(o.CalendarId, TimeOf(o.TimeMin), TimeOf(o.TimeMax), BoolOf(o.Sync), IntOf(o.Limit), o.Cursor, o.Provider?.Value, o.AccountId, CalendarRoutes.ListEvents.Policy, ct),
+                MeetStreamJsonContext.Default.CalendarEventPage,
+                cancellationToken);
 
-        return request;
-    }
+    private static string? TimeOf(DateTimeOffset? time) => time is { } value ? CalendarTime.Format(value) : null;
+
+    private static string? BoolOf(bool? value) => value is null ? null : value.Value ? "true" : "false";
+
+    private static string? IntOf(int? value) => value?.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static ApiRequest FollowUrl(string path, string url, CalendarEventListOptions options)
     {
@@ -347,14 +376,14 @@ internal sealed class CalendarClient : ICalendarClient
         }
     }
 
-    private async Task<CalendarActionResponse> SendActionAsync(ApiRequest request, CancellationToken cancellationToken) =>
-        await SendAllowingEmptyAsync(request, MeetStreamJsonContext.Default.CalendarActionResponse, static () => new CalendarActionResponse(), cancellationToken).ConfigureAwait(false);
+    private Task<CalendarActionResponse> SendActionAsync<TState>(RouteCall request, TState state, RouteSend<TState> send, CancellationToken cancellationToken) =>
+        SendAllowingEmptyAsync(request, state, send, MeetStreamJsonContext.Default.CalendarActionResponse, static () => new CalendarActionResponse(), cancellationToken);
 
     /// <summary>Sends a request whose success body may be empty, not JSON or not an object: those give <paramref name="empty"/>.</summary>
-    private async Task<T> SendAllowingEmptyAsync<T>(ApiRequest request, JsonTypeInfo<T> typeInfo, Func<T> empty, CancellationToken cancellationToken)
+    private async Task<T> SendAllowingEmptyAsync<TState, T>(RouteCall request, TState state, RouteSend<TState> send, JsonTypeInfo<T> typeInfo, Func<T> empty, CancellationToken cancellationToken)
         where T : class
     {
-        var response = await _transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var response = await _transport.SendAsync(request, state, send, cancellationToken).ConfigureAwait(false);
         if (response.Value is not { ValueKind: JsonValueKind.Object } json)
         {
             return empty();
@@ -363,7 +392,7 @@ internal sealed class CalendarClient : ICalendarClient
         return Deserialize(request, response, json, typeInfo) ?? empty();
     }
 
-    private static T? Deserialize<T>(ApiRequest request, ApiResponse<JsonElement?> response, JsonElement json, JsonTypeInfo<T> typeInfo)
+    private static T? Deserialize<T>(RouteCall call, ApiResponse<JsonElement?> response, JsonElement json, JsonTypeInfo<T> typeInfo)
     {
         try
         {
@@ -371,6 +400,7 @@ internal sealed class CalendarClient : ICalendarClient
         }
         catch (JsonException ex)
         {
+            var request = call.Describe();
             var body = json.GetRawText();
             throw new MeetStreamUnexpectedResponseException(
                 $"MeetStream answered {request.Method.Method} {request.Path} with {(int)response.StatusCode} but the body is not the documented {typeof(T).Name} JSON: {ex.Message}",

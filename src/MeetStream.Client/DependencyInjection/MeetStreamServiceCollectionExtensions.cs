@@ -68,7 +68,7 @@ public static class MeetStreamServiceCollectionExtensions
             var factory = sp.GetRequiredService<IHttpClientFactory>();
             var options = sp.GetRequiredService<IOptions<MeetStreamClientOptions>>().Value.Freeze();
             var loggerFactory = sp.GetService<ILoggerFactory>() ?? Logging.Abstractions.NullLoggerFactory.Instance;
-            return new MeetStreamClient(() => factory.CreateClient(HttpClientName), options, loggerFactory);
+            return new MeetStreamClient(options, loggerFactory, factory.CreateClient(HttpClientName));
         });
         services.TryAddSingleton<IMeetStreamClient>(sp => sp.GetRequiredService<MeetStreamClient>());
         services.TryAddSingleton(sp => sp.GetRequiredService<IMeetStreamClient>().Bots);

@@ -20,17 +20,25 @@ internal static class ErrorResponse
     /// Returns the exception for <paramref name="response"/>, or <see langword="null"/> when it is a success
     /// (<paramref name="success"/>) that came straight from the URL the SDK sent the request to.
     /// </summary>
-    /// <param name="request">The call.</param>
+    /// <param name="call">The call (described for the message only when it failed).</param>
     /// <param name="response">The response: a success body is buffered whole (as before); any other body is read capped.</param>
-    /// <param name="sent">The URL and method the SDK sent, taken before sending (a redirect-following handler rewrites the request).</param>
+    /// <param name="sent">
+    /// The URL and method the SDK sent, taken before sending (a redirect-following handler rewrites the request);
+    /// <see langword="null"/> when the SDK's own client sent it (its primary handler never follows redirects; should a
+    /// replaced one do so, an answer from another scheme/host/port or with another method is still refused).
+    /// </param>
     /// <param name="success">Whether the status counts as success for this call.</param>
     /// <param name="options">The resolved options (API key to redact, clock, attempt timeout for the body read).</param>
     /// <param name="cancellationToken">Cancels the body read.</param>
     /// <returns>The typed exception to throw, or <see langword="null"/>.</returns>
-    public static async Task<MeetStreamApiException?> CheckAsync(ApiRequest request, HttpResponseMessage response, (Uri Uri, HttpMethod Method) sent, bool success, MeetStreamClientOptions options, CancellationToken cancellationToken)
+    public static async Task<MeetStreamApiException?> CheckAsync(Call call, HttpResponseMessage response, (Uri Uri, HttpMethod Method)? sent, bool success, MeetStreamClientOptions options, CancellationToken cancellationToken)
     {
         var status = (int)response.StatusCode;
-        var answeredBy = response.RequestMessage is { RequestUri: { } final } answered && (final != sent.Uri || answered.Method != sent.Method) ? final : null;
+        var answeredBy = response.RequestMessage is { RequestUri: { } final } answered && (sent is { } asked
+            ? final != asked.Uri || answered.Method != asked.Method
+            : answered.Method != call.Method || Uri.Compare(final, options.BaseUrl, UriComponents.SchemeAndServer, UriFormat.UriEscaped, StringComparison.OrdinalIgnoreCase) != 0)
+            ? final
+            : null;
         if (success && answeredBy is null)
         {
             // As HttpCompletionOption.ResponseContentRead did: a broken success body fails inside the transport's wrapping.
@@ -44,10 +52,11 @@ internal static class ErrorResponse
 
         var timeout = options.AttemptTimeout == Timeout.InfiniteTimeSpan || options.AttemptTimeout >= TimeSpan.FromHours(24) ? Timeout.InfiniteTimeSpan : options.AttemptTimeout;
         var body = await ErrorBodyReader.ReadAsync(response.Content, timeout, options.TimeProvider ?? TimeProvider.System, cancellationToken).ConfigureAwait(false);
+        var request = call.Describe();
         var details = Details(request, response, body, new SecretRedactor(options.ApiKey), includeApiMessage: true);
         if (answeredBy is not null || status is >= 300 and < 400)
         {
-            return Redirect(request, response, sent.Uri, answeredBy, details);
+            return Redirect(request, response, sent?.Uri ?? response.RequestMessage?.RequestUri ?? options.BaseUrl!, answeredBy, details);
         }
 
         return MeetStreamErrorFactory.Create(request, response, [], details, (options.TimeProvider ?? TimeProvider.System).GetUtcNow());

@@ -1,4 +1,5 @@
 using MeetStream.Client.Http;
+using MeetStream.Client.Routes;
 using MeetStream.Client.Serialization;
 
 namespace MeetStream.Client;
@@ -15,36 +16,34 @@ internal sealed class GoogleLoginsClient : IGoogleLoginsClient
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate(nameof(request));
-        var api = ApiRequest.Post("/google-login-domains").WithJson(request, MeetStreamJsonContext.Default.CreateGoogleLoginDomainRequest);
-        return (await _transport.SendAsync(api, MeetStreamJsonContext.Default.GoogleLoginDomain, cancellationToken).ConfigureAwait(false)).Value;
+        return (await _transport.SendAsync(new RouteCall(GoogleLoginsRoutes.CreateDomain), request, static (routes, request, ct) => routes.GoogleLogins.CreateDomain(request, GoogleLoginsRoutes.CreateDomain.Policy, ct), MeetStreamJsonContext.Default.GoogleLoginDomain, cancellationToken).ConfigureAwait(false)).Value;
     }
 
     /// <inheritdoc />
     public async Task<GoogleLoginDomainList> ListDomainsAsync(CancellationToken cancellationToken = default) =>
-        (await _transport.SendAsync(ApiRequest.Get("/google-login-domains"), MeetStreamJsonContext.Default.GoogleLoginDomainList, cancellationToken).ConfigureAwait(false)).Value;
+        (await _transport.SendAsync(new RouteCall(GoogleLoginsRoutes.ListDomains), 0, static (routes, _, ct) => routes.GoogleLogins.ListDomains(GoogleLoginsRoutes.ListDomains.Policy, ct), MeetStreamJsonContext.Default.GoogleLoginDomainList, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <inheritdoc />
-    public async Task<GoogleLoginDomain> GetDomainAsync(string domain, CancellationToken cancellationToken = default)
+    public Task<GoogleLoginDomain> GetDomainAsync(string domain, CancellationToken cancellationToken = default)
     {
-        var request = ApiRequest.Get("/google-login-domains/{domain}").WithPath("domain", domain, nameof(domain));
-        return (await _transport.SendAsync(request, MeetStreamJsonContext.Default.GoogleLoginDomain, cancellationToken).ConfigureAwait(false)).Value;
+        ApiRequest.RequireValue(domain, nameof(domain));
+        return Value(_transport.SendAsync(new RouteCall(GoogleLoginsRoutes.GetDomain, domain), domain, static (routes, domain, ct) => routes.GoogleLogins.GetDomain(domain, GoogleLoginsRoutes.GetDomain.Policy, ct), MeetStreamJsonContext.Default.GoogleLoginDomain, cancellationToken));
     }
 
     /// <inheritdoc />
-    public async Task<UpdateGoogleLoginDomainResponse> UpdateDomainAsync(string domain, UpdateGoogleLoginDomainRequest request, CancellationToken cancellationToken = default)
+    public Task<UpdateGoogleLoginDomainResponse> UpdateDomainAsync(string domain, UpdateGoogleLoginDomainRequest request, CancellationToken cancellationToken = default)
     {
-        var api = ApiRequest.Patch("/google-login-domains/{domain}").WithPath("domain", domain, nameof(domain));
+        ApiRequest.RequireValue(domain, nameof(domain));
         ArgumentNullException.ThrowIfNull(request);
         request.Validate(nameof(request));
-        api.WithJson(request, MeetStreamJsonContext.Default.UpdateGoogleLoginDomainRequest).AsIdempotent();
-        return (await _transport.SendAsync(api, MeetStreamJsonContext.Default.UpdateGoogleLoginDomainResponse, cancellationToken).ConfigureAwait(false)).Value;
+        return Value(_transport.SendAsync(new RouteCall(GoogleLoginsRoutes.UpdateDomain, domain), (domain, request), static (routes, state, ct) => routes.GoogleLogins.UpdateDomain(state.domain, state.request, GoogleLoginsRoutes.UpdateDomain.Policy, ct), MeetStreamJsonContext.Default.UpdateGoogleLoginDomainResponse, cancellationToken));
     }
 
     /// <inheritdoc />
     public Task DeleteDomainAsync(string domain, CancellationToken cancellationToken = default)
     {
-        var request = ApiRequest.Delete("/google-login-domains/{domain}").WithPath("domain", domain, nameof(domain));
-        return _transport.SendAsync(request, cancellationToken);
+        ApiRequest.RequireValue(domain, nameof(domain));
+        return _transport.SendAsync(new RouteCall(GoogleLoginsRoutes.DeleteDomain, domain), domain, static (routes, domain, ct) => routes.GoogleLogins.DeleteDomain(domain, GoogleLoginsRoutes.DeleteDomain.Policy, ct), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -52,34 +51,31 @@ internal sealed class GoogleLoginsClient : IGoogleLoginsClient
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate(nameof(request));
-        var api = ApiRequest.Post("/google-logins").WithJson(request, MeetStreamJsonContext.Default.CreateGoogleLoginRequest);
-        return (await _transport.SendAsync(api, MeetStreamJsonContext.Default.GoogleLogin, cancellationToken).ConfigureAwait(false)).Value;
+        return (await _transport.SendAsync(new RouteCall(GoogleLoginsRoutes.CreateLogin), request, static (routes, request, ct) => routes.GoogleLogins.CreateLogin(request, GoogleLoginsRoutes.CreateLogin.Policy, ct), MeetStreamJsonContext.Default.GoogleLogin, cancellationToken).ConfigureAwait(false)).Value;
     }
 
     /// <inheritdoc />
     public async Task<GoogleLoginList> ListAsync(string? domain = null, CancellationToken cancellationToken = default)
     {
         RequireOptional(domain, nameof(domain));
-        var request = ApiRequest.Get("/google-logins").WithQuery("domain", domain);
-        return (await _transport.SendAsync(request, MeetStreamJsonContext.Default.GoogleLoginList, cancellationToken).ConfigureAwait(false)).Value;
+        return (await _transport.SendAsync(new RouteCall(GoogleLoginsRoutes.ListLogins), domain, static (routes, domain, ct) => routes.GoogleLogins.ListLogins(domain, GoogleLoginsRoutes.ListLogins.Policy, ct), MeetStreamJsonContext.Default.GoogleLoginList, cancellationToken).ConfigureAwait(false)).Value;
     }
 
     /// <inheritdoc />
-    public async Task<GoogleLogin> UpdateAsync(string loginId, UpdateGoogleLoginRequest request, CancellationToken cancellationToken = default)
+    public Task<GoogleLogin> UpdateAsync(string loginId, UpdateGoogleLoginRequest request, CancellationToken cancellationToken = default)
     {
-        var api = ApiRequest.Patch("/google-logins/{login_id}").WithPath("login_id", loginId, nameof(loginId));
+        ApiRequest.RequireValue(loginId, nameof(loginId));
         ArgumentNullException.ThrowIfNull(request);
         request.Validate(nameof(request));
-        api.WithJson(request, MeetStreamJsonContext.Default.UpdateGoogleLoginRequest).AsIdempotent();
-        return (await _transport.SendAsync(api, MeetStreamJsonContext.Default.GoogleLogin, cancellationToken).ConfigureAwait(false)).Value;
+        return Value(_transport.SendAsync(new RouteCall(GoogleLoginsRoutes.UpdateLogin, loginId), (loginId, request), static (routes, state, ct) => routes.GoogleLogins.UpdateLogin(state.loginId, state.request, GoogleLoginsRoutes.UpdateLogin.Policy, ct), MeetStreamJsonContext.Default.GoogleLogin, cancellationToken));
     }
 
     /// <inheritdoc />
     public Task DeleteAsync(string loginId, string? domain = null, CancellationToken cancellationToken = default)
     {
         RequireOptional(domain, nameof(domain));
-        var request = ApiRequest.Delete("/google-logins/{login_id}").WithPath("login_id", loginId, nameof(loginId)).WithQuery("domain", domain);
-        return _transport.SendAsync(request, cancellationToken);
+        ApiRequest.RequireValue(loginId, nameof(loginId));
+        return _transport.SendAsync(new RouteCall(GoogleLoginsRoutes.DeleteLogin, loginId), (loginId, domain), static (routes, state, ct) => routes.GoogleLogins.DeleteLogin(state.loginId, state.domain, GoogleLoginsRoutes.DeleteLogin.Policy, ct), cancellationToken);
     }
 
     private static void RequireOptional(string? value, string parameterName)
@@ -89,4 +85,6 @@ internal sealed class GoogleLoginsClient : IGoogleLoginsClient
             throw new ArgumentException($"{parameterName} must not be empty or white space when set; pass null to leave it out.", parameterName);
         }
     }
+
+    private static async Task<T> Value<T>(Task<ApiResponse<T>> response) => (await response.ConfigureAwait(false)).Value;
 }

@@ -116,12 +116,7 @@ internal sealed class ApiRequest
     /// <summary>Sets the <c>Idempotency-Key</c> header; with it a POST becomes safe to retry.</summary>
     public ApiRequest WithIdempotencyKey(string key)
     {
-        RequireValue(key, "idempotencyKey");
-        if (key.Any(c => c < 0x21 || c > 0x7E))
-        {
-            throw new ArgumentException("An Idempotency-Key must be printable ASCII without spaces.", "idempotencyKey");
-        }
-
+        RequireIdempotencyKey(key);
         IdempotencyKey = key;
         Idempotent = true;
         return this;
@@ -173,7 +168,18 @@ internal sealed class ApiRequest
         return new Uri(root.EndsWith('/') ? string.Concat(root.AsSpan(0, root.Length - 1), relative) : root + relative, UriKind.Absolute);
     }
 
-    private static void RequireValue(string value, string parameterName)
+    /// <summary>Rejects a key that is empty or not printable ASCII without spaces (it travels as a header).</summary>
+    internal static void RequireIdempotencyKey(string key)
+    {
+        RequireValue(key, "idempotencyKey");
+        if (key.Any(c => c < 0x21 || c > 0x7E))
+        {
+            throw new ArgumentException("An Idempotency-Key must be printable ASCII without spaces.", "idempotencyKey");
+        }
+    }
+
+    /// <summary>Rejects a null, empty or white-space path or query value with the parameter's name.</summary>
+    internal static void RequireValue(string value, string parameterName)
     {
         if (value is null)
         {

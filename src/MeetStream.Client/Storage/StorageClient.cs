@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MeetStream.Client.Http;
+using MeetStream.Client.Routes;
 using MeetStream.Client.Serialization;
 
 namespace MeetStream.Client;
@@ -7,7 +8,6 @@ namespace MeetStream.Client;
 /// <summary>The REST implementation of <see cref="IStorageClient"/>.</summary>
 internal sealed class StorageClient : IStorageClient
 {
-    private const string Path = "/admin/configs";
     private readonly MeetStreamTransport _transport;
 
     public StorageClient(MeetStreamTransport transport) => _transport = transport;
@@ -17,15 +17,22 @@ internal sealed class StorageClient : IStorageClient
     {
         Validate(request);
         RequireValue(configType, nameof(configType));
-        var call = ApiRequest.Put(Path).WithQuery("config_type", configType).WithJson(request, MeetStreamJsonContext.Default.StorageConfigRequest);
-        var response = await _transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        var response = await _transport.SendAsync(
+            new RouteCall(StorageRoutes.SetConfig),
+            (configType, request),
+            static (routes, state, ct) => routes.Storage.SetConfig(state.configType, state.request, StorageRoutes.SetConfig.Policy, ct),
+            cancellationToken).ConfigureAwait(false);
         return ResultOf(response.Value);
     }
 
     /// <inheritdoc />
     public async Task<StorageConfig> GetAsync(CancellationToken cancellationToken = default)
     {
-        var response = await _transport.SendAsync(ApiRequest.Get(Path), cancellationToken).ConfigureAwait(false);
+        var response = await _transport.SendAsync(
+            new RouteCall(StorageRoutes.GetConfig),
+            0,
+            static (routes, _, ct) => routes.Storage.GetConfig(StorageRoutes.GetConfig.Policy, ct),
+            cancellationToken).ConfigureAwait(false);
         return ConfigOf(response.Value);
     }
 
@@ -33,7 +40,11 @@ internal sealed class StorageClient : IStorageClient
     public async Task<StorageConfigResult> DeleteAsync(string keyName = "aws", CancellationToken cancellationToken = default)
     {
         RequireValue(keyName, nameof(keyName));
-        var response = await _transport.SendAsync(ApiRequest.Delete(Path).WithQuery("key_name", keyName), cancellationToken).ConfigureAwait(false);
+        var response = await _transport.SendAsync(
+            new RouteCall(StorageRoutes.DeleteConfig),
+            keyName,
+            static (routes, keyName, ct) => routes.Storage.DeleteConfig(keyName, StorageRoutes.DeleteConfig.Policy, ct),
+            cancellationToken).ConfigureAwait(false);
         return ResultOf(response.Value);
     }
 

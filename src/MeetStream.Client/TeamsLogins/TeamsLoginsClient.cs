@@ -1,4 +1,5 @@
 using MeetStream.Client.Http;
+using MeetStream.Client.Routes;
 using MeetStream.Client.Serialization;
 
 namespace MeetStream.Client;
@@ -15,36 +16,34 @@ internal sealed class TeamsLoginsClient : ITeamsLoginsClient
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate(nameof(request));
-        var api = ApiRequest.Post("/teams-login-domains").WithJson(request, MeetStreamJsonContext.Default.CreateTeamsLoginDomainRequest);
-        return (await _transport.SendAsync(api, MeetStreamJsonContext.Default.TeamsLoginDomain, cancellationToken).ConfigureAwait(false)).Value;
+        return (await _transport.SendAsync(new RouteCall(TeamsLoginsRoutes.CreateDomain), request, static (routes, request, ct) => routes.TeamsLogins.CreateDomain(request, TeamsLoginsRoutes.CreateDomain.Policy, ct), MeetStreamJsonContext.Default.TeamsLoginDomain, cancellationToken).ConfigureAwait(false)).Value;
     }
 
     /// <inheritdoc />
     public async Task<TeamsLoginDomainList> ListDomainsAsync(CancellationToken cancellationToken = default) =>
-        (await _transport.SendAsync(ApiRequest.Get("/teams-login-domains"), MeetStreamJsonContext.Default.TeamsLoginDomainList, cancellationToken).ConfigureAwait(false)).Value;
+        (await _transport.SendAsync(new RouteCall(TeamsLoginsRoutes.ListDomains), 0, static (routes, _, ct) => routes.TeamsLogins.ListDomains(TeamsLoginsRoutes.ListDomains.Policy, ct), MeetStreamJsonContext.Default.TeamsLoginDomainList, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <inheritdoc />
-    public async Task<TeamsLoginDomain> GetDomainAsync(string domain, CancellationToken cancellationToken = default)
+    public Task<TeamsLoginDomain> GetDomainAsync(string domain, CancellationToken cancellationToken = default)
     {
-        var request = ApiRequest.Get("/teams-login-domains/{domain}").WithPath("domain", domain, nameof(domain));
-        return (await _transport.SendAsync(request, MeetStreamJsonContext.Default.TeamsLoginDomain, cancellationToken).ConfigureAwait(false)).Value;
+        ApiRequest.RequireValue(domain, nameof(domain));
+        return Value(_transport.SendAsync(new RouteCall(TeamsLoginsRoutes.GetDomain, domain), domain, static (routes, domain, ct) => routes.TeamsLogins.GetDomain(domain, TeamsLoginsRoutes.GetDomain.Policy, ct), MeetStreamJsonContext.Default.TeamsLoginDomain, cancellationToken));
     }
 
     /// <inheritdoc />
-    public async Task<TeamsLoginDomain> UpdateDomainAsync(string domain, UpdateTeamsLoginDomainRequest request, CancellationToken cancellationToken = default)
+    public Task<TeamsLoginDomain> UpdateDomainAsync(string domain, UpdateTeamsLoginDomainRequest request, CancellationToken cancellationToken = default)
     {
-        var api = ApiRequest.Patch("/teams-login-domains/{domain}").WithPath("domain", domain, nameof(domain));
+        ApiRequest.RequireValue(domain, nameof(domain));
         ArgumentNullException.ThrowIfNull(request);
         request.Validate(nameof(request));
-        api.WithJson(request, MeetStreamJsonContext.Default.UpdateTeamsLoginDomainRequest).AsIdempotent();
-        return (await _transport.SendAsync(api, MeetStreamJsonContext.Default.TeamsLoginDomain, cancellationToken).ConfigureAwait(false)).Value;
+        return Value(_transport.SendAsync(new RouteCall(TeamsLoginsRoutes.UpdateDomain, domain), (domain, request), static (routes, state, ct) => routes.TeamsLogins.UpdateDomain(state.domain, state.request, TeamsLoginsRoutes.UpdateDomain.Policy, ct), MeetStreamJsonContext.Default.TeamsLoginDomain, cancellationToken));
     }
 
     /// <inheritdoc />
     public Task DeleteDomainAsync(string domain, CancellationToken cancellationToken = default)
     {
-        var request = ApiRequest.Delete("/teams-login-domains/{domain}").WithPath("domain", domain, nameof(domain));
-        return _transport.SendAsync(request, cancellationToken);
+        ApiRequest.RequireValue(domain, nameof(domain));
+        return _transport.SendAsync(new RouteCall(TeamsLoginsRoutes.DeleteDomain, domain), domain, static (routes, domain, ct) => routes.TeamsLogins.DeleteDomain(domain, TeamsLoginsRoutes.DeleteDomain.Policy, ct), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -52,8 +51,7 @@ internal sealed class TeamsLoginsClient : ITeamsLoginsClient
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate(nameof(request));
-        var api = ApiRequest.Post("/teams-logins").WithJson(request, MeetStreamJsonContext.Default.CreateTeamsLoginRequest);
-        return (await _transport.SendAsync(api, MeetStreamJsonContext.Default.TeamsLogin, cancellationToken).ConfigureAwait(false)).Value;
+        return (await _transport.SendAsync(new RouteCall(TeamsLoginsRoutes.CreateLogin), request, static (routes, request, ct) => routes.TeamsLogins.CreateLogin(request, TeamsLoginsRoutes.CreateLogin.Policy, ct), MeetStreamJsonContext.Default.TeamsLogin, cancellationToken).ConfigureAwait(false)).Value;
     }
 
     /// <inheritdoc />
@@ -65,31 +63,31 @@ internal sealed class TeamsLoginsClient : ITeamsLoginsClient
             throw new ArgumentException("domain is required by GET /teams-logins and must not be empty or white space; list domains with ListDomainsAsync.", nameof(domain));
         }
 
-        var request = ApiRequest.Get("/teams-logins").WithQuery("domain", domain);
-        return (await _transport.SendAsync(request, MeetStreamJsonContext.Default.TeamsLoginList, cancellationToken).ConfigureAwait(false)).Value;
+        return (await _transport.SendAsync(new RouteCall(TeamsLoginsRoutes.ListLogins), domain, static (routes, domain, ct) => routes.TeamsLogins.ListLogins(domain, TeamsLoginsRoutes.ListLogins.Policy, ct), MeetStreamJsonContext.Default.TeamsLoginList, cancellationToken).ConfigureAwait(false)).Value;
     }
 
     /// <inheritdoc />
-    public async Task<TeamsLogin> GetAsync(string loginId, CancellationToken cancellationToken = default)
+    public Task<TeamsLogin> GetAsync(string loginId, CancellationToken cancellationToken = default)
     {
-        var request = ApiRequest.Get("/teams-logins/{login_id}").WithPath("login_id", loginId, nameof(loginId));
-        return (await _transport.SendAsync(request, MeetStreamJsonContext.Default.TeamsLogin, cancellationToken).ConfigureAwait(false)).Value;
+        ApiRequest.RequireValue(loginId, nameof(loginId));
+        return Value(_transport.SendAsync(new RouteCall(TeamsLoginsRoutes.GetLogin, loginId), loginId, static (routes, id, ct) => routes.TeamsLogins.GetLogin(id, TeamsLoginsRoutes.GetLogin.Policy, ct), MeetStreamJsonContext.Default.TeamsLogin, cancellationToken));
     }
 
     /// <inheritdoc />
-    public async Task<TeamsLogin> UpdateAsync(string loginId, UpdateTeamsLoginRequest request, CancellationToken cancellationToken = default)
+    public Task<TeamsLogin> UpdateAsync(string loginId, UpdateTeamsLoginRequest request, CancellationToken cancellationToken = default)
     {
-        var api = ApiRequest.Patch("/teams-logins/{login_id}").WithPath("login_id", loginId, nameof(loginId));
+        ApiRequest.RequireValue(loginId, nameof(loginId));
         ArgumentNullException.ThrowIfNull(request);
         request.Validate(nameof(request));
-        api.WithJson(request, MeetStreamJsonContext.Default.UpdateTeamsLoginRequest).AsIdempotent();
-        return (await _transport.SendAsync(api, MeetStreamJsonContext.Default.TeamsLogin, cancellationToken).ConfigureAwait(false)).Value;
+        return Value(_transport.SendAsync(new RouteCall(TeamsLoginsRoutes.UpdateLogin, loginId), (loginId, request), static (routes, state, ct) => routes.TeamsLogins.UpdateLogin(state.loginId, state.request, TeamsLoginsRoutes.UpdateLogin.Policy, ct), MeetStreamJsonContext.Default.TeamsLogin, cancellationToken));
     }
 
     /// <inheritdoc />
     public Task DeleteAsync(string loginId, CancellationToken cancellationToken = default)
     {
-        var request = ApiRequest.Delete("/teams-logins/{login_id}").WithPath("login_id", loginId, nameof(loginId));
-        return _transport.SendAsync(request, cancellationToken);
+        ApiRequest.RequireValue(loginId, nameof(loginId));
+        return _transport.SendAsync(new RouteCall(TeamsLoginsRoutes.DeleteLogin, loginId), loginId, static (routes, id, ct) => routes.TeamsLogins.DeleteLogin(id, TeamsLoginsRoutes.DeleteLogin.Policy, ct), cancellationToken);
     }
+
+    private static async Task<T> Value<T>(Task<ApiResponse<T>> response) => (await response.ConfigureAwait(false)).Value;
 }

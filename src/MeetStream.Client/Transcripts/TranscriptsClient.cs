@@ -1,4 +1,5 @@
 using MeetStream.Client.Http;
+using MeetStream.Client.Routes;
 using MeetStream.Client.Serialization;
 
 namespace MeetStream.Client;
@@ -19,41 +20,44 @@ internal sealed class TranscriptsClient : ITranscriptsClient
     public TranscriptsClient(MeetStreamTransport transport) => _transport = transport;
 
     /// <inheritdoc />
-    public async Task<Transcript> GetAsync(string transcriptId, CancellationToken cancellationToken = default)
+    public Task<Transcript> GetAsync(string transcriptId, CancellationToken cancellationToken = default)
     {
-        var request = TranscriptRequest(transcriptId, raw: false);
-        return (await _transport.SendAsync(request, MeetStreamJsonContext.Default.Transcript, cancellationToken).ConfigureAwait(false)).Value;
+        ApiRequest.RequireValue(transcriptId, nameof(transcriptId));
+        return Value(_transport.SendAsync(new RouteCall(TranscriptsRoutes.GetTranscript, transcriptId), transcriptId, static (routes, id, ct) => routes.Transcripts.GetTranscript(id, "false", TranscriptsRoutes.GetTranscript.Policy, ct), MeetStreamJsonContext.Default.Transcript, cancellationToken));
     }
 
     /// <inheritdoc />
-    public async Task<RawTranscript> GetRawAsync(string transcriptId, CancellationToken cancellationToken = default)
+    public Task<RawTranscript> GetRawAsync(string transcriptId, CancellationToken cancellationToken = default)
     {
-        var request = TranscriptRequest(transcriptId, raw: true);
-        var response = await _transport.SendAsync(request, MeetStreamJsonContext.Default.JsonElement, cancellationToken).ConfigureAwait(false);
-        return RawTranscript.FromJson(response.Value);
+        ApiRequest.RequireValue(transcriptId, nameof(transcriptId));
+        return GetRawCoreAsync(transcriptId, cancellationToken);
     }
 
     /// <inheritdoc />
-    public async Task<TranscriptionList> ListForBotAsync(string botId, CancellationToken cancellationToken = default)
+    public Task<TranscriptionList> ListForBotAsync(string botId, CancellationToken cancellationToken = default)
     {
-        var request = ApiRequest.Get("/bots/{bot_id}/transcriptions").WithPath("bot_id", botId, nameof(botId));
-        return (await _transport.SendAsync(request, MeetStreamJsonContext.Default.TranscriptionList, cancellationToken).ConfigureAwait(false)).Value;
+        ApiRequest.RequireValue(botId, nameof(botId));
+        return Value(_transport.SendAsync(new RouteCall(TranscriptsRoutes.ListTranscriptions, botId), botId, static (routes, id, ct) => routes.Transcripts.ListTranscriptions(id, TranscriptsRoutes.ListTranscriptions.Policy, ct), MeetStreamJsonContext.Default.TranscriptionList, cancellationToken));
     }
 
     /// <inheritdoc />
-    public async Task<TranscribeResponse> TranscribeAsync(string botId, TranscribeRequest request, CancellationToken cancellationToken = default)
+    public Task<TranscribeResponse> TranscribeAsync(string botId, TranscribeRequest request, CancellationToken cancellationToken = default)
     {
-        var call = ApiRequest.Post("/bots/{bot_id}/transcribe").WithPath("bot_id", botId, nameof(botId));
+        ApiRequest.RequireValue(botId, nameof(botId));
         Validate(request);
-        call.WithJson(request, MeetStreamJsonContext.Default.TranscribeRequest);
-        return (await _transport.SendAsync(call, MeetStreamJsonContext.Default.TranscribeResponse, cancellationToken).ConfigureAwait(false)).Value;
+        return Value(_transport.SendAsync(
+            new RouteCall(TranscriptsRoutes.Transcribe, botId),
+            (botId, request),
+            static (routes, state, ct) => routes.Transcripts.Transcribe(state.botId, state.request, TranscriptsRoutes.Transcribe.Policy, ct),
+            MeetStreamJsonContext.Default.TranscribeResponse,
+            cancellationToken));
     }
 
     /// <inheritdoc />
     public Task<Transcript> WaitForTranscriptAsync(string transcriptId, MeetStreamWaitOptions? options = null, CancellationToken cancellationToken = default)
     {
         // Validate before the first poll so bad input fails at once, not inside the loop.
-        TranscriptRequest(transcriptId, raw: false);
+        ApiRequest.RequireValue(transcriptId, nameof(transcriptId));
         options?.Validate();
         return NotReadyPolling.WaitAsync(
             ct => GetAsync(transcriptId, ct),
@@ -96,9 +100,16 @@ internal sealed class TranscriptsClient : ITranscriptsClient
         }
     }
 
-    private static ApiRequest TranscriptRequest(string transcriptId, bool raw) =>
-        ApiRequest.Get("/transcript/{transcript_id}/get_transcript")
-            .WithPath("transcript_id", transcriptId, nameof(transcriptId))
-            .WithQuery("raw", raw)
-            .WithNotReadyOn202();
+    private static async Task<T> Value<T>(Task<ApiResponse<T>> response) => (await response.ConfigureAwait(false)).Value;
+
+    private async Task<RawTranscript> GetRawCoreAsync(string transcriptId, CancellationToken cancellationToken)
+    {
+        var response = await _transport.SendAsync(
+            new RouteCall(TranscriptsRoutes.GetTranscript, transcriptId),
+            transcriptId,
+            static (routes, id, ct) => routes.Transcripts.GetTranscript(id, "true", TranscriptsRoutes.GetTranscript.Policy, ct),
+            MeetStreamJsonContext.Default.JsonElement,
+            cancellationToken).ConfigureAwait(false);
+        return RawTranscript.FromJson(response.Value);
+    }
 }
