@@ -20,7 +20,8 @@ namespace MeetStream.Client.Benchmarks;
 /// <item><c>InMemory*</c>: a canned primary handler, isolating the client's own CPU and allocations; the SDK runs
 /// with its default resilience pipeline on.</item>
 /// </list>
-/// Run: <c>dotnet run -c Release --project tests/MeetStream.Client.Benchmarks -- --filter '*RestBenchmarks*' --job short</c>.
+/// Run: <c>dotnet run -c Release --project tests/MeetStream.Client.Benchmarks -- --filter '*RestBenchmarks*' --job short</c>
+/// (add <c>--inProcess</c> when the machine is too busy to build the generated project within BenchmarkDotNet's limit).
 /// </summary>
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
