@@ -5,6 +5,13 @@ using BenchmarkDotNet.Running;
 // Results are copied into docs/performance.md as ratios against the baseline of the same run.
 // The bridge load generator is not a BenchmarkDotNet benchmark (it measures latency percentiles under load):
 //   dotnet run -c Release --project tests/MeetStream.Client.Benchmarks -- --load [--steps 250,500,1000] [--seconds 10]
+// RestBenchmarks starts its loopback stub as a child process of this program:
+//   dotnet MeetStream.Client.Benchmarks.dll --rest-stub
+if (args.Length > 0 && args[0] == MeetStream.Client.Benchmarks.Rest.RestStub.Switch)
+{
+    return await MeetStream.Client.Benchmarks.Rest.RestStub.RunAsync();
+}
+
 if (args.Length > 0 && args[0] == "--load")
 {
     return await MeetStream.Client.Benchmarks.BridgeLoadGenerator.RunAsync(args[1..]);

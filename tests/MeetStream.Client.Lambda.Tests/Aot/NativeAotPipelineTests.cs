@@ -6,7 +6,7 @@ using static MeetStream.Client.Lambda.Tests.Infrastructure.MeetStreamSamples;
 namespace MeetStream.Client.Lambda.Tests.Aot;
 
 /// <summary>
-/// The sample pipeline published with Native AOT (net8.0, linux-x64) builds without a single trim/AOT warning and, run
+/// The sample pipeline published with Native AOT (net8.0 and net10.0, linux-x64) builds without a single trim/AOT warning and, run
 /// as a separate process exactly as Lambda runs a <c>bootstrap</c>, answers events from the fake Runtime API against
 /// dynalite, s3rver and WireMock.
 /// </summary>
@@ -15,20 +15,24 @@ public sealed class NativeAotPipelineTests(PublishedPipeline published, Dynalite
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Fact]
-    public async Task NativeAotPublishNet8_Sample_SucceedsWithZeroTrimOrAotWarnings()
+    [Theory]
+    [InlineData("net8.0")]
+    [InlineData("net10.0")]
+    public async Task NativeAotPublish_Sample_SucceedsWithZeroTrimOrAotWarnings(string framework)
     {
-        var publish = await published.AotAsync();
+        var publish = await published.AotAsync(framework);
 
-        Assert.True(publish.ExitCode == 0, "Native AOT publish failed:\n" + publish.Output);
-        Assert.True(publish.Warnings.Count == 0, "Native AOT publish produced warnings:\n" + string.Join("\n", publish.Warnings));
+        Assert.True(publish.ExitCode == 0, $"Native AOT publish ({framework}) failed:\n" + publish.Output);
+        Assert.True(publish.Warnings.Count == 0, $"Native AOT publish ({framework}) produced warnings:\n" + string.Join("\n", publish.Warnings));
         Assert.True(File.Exists(publish.Entry), "No native binary at " + publish.Entry);
     }
 
-    [Fact]
-    public async Task NativeAotBinary_WebhookFunction_AnswersEveryHttpEventShape()
+    [Theory]
+    [InlineData("net8.0")]
+    [InlineData("net10.0")]
+    public async Task NativeAotBinary_WebhookFunction_AnswersEveryHttpEventShape(string framework)
     {
-        var publish = await RequireAsync();
+        var publish = await RequireAsync(framework);
         var (sessions, idempotency) = await dynalite.CreateTablesAsync(TimeProvider.System);
         await using var api = await FakeRuntimeApi.StartAsync();
         using var process = PipelineProcess.Start(publish, PipelineEnvironment.For("webhook", api.Address, sessions, idempotency, dynalite));
@@ -52,10 +56,12 @@ public sealed class NativeAotPipelineTests(PublishedPipeline published, Dynalite
         Assert.Equal(BotStatus.Recording, session!.Status);
     }
 
-    [Fact]
-    public async Task NativeAotBinary_NotAnHttpEvent_ReportsAFunctionErrorAndKeepsServing()
+    [Theory]
+    [InlineData("net8.0")]
+    [InlineData("net10.0")]
+    public async Task NativeAotBinary_NotAnHttpEvent_ReportsAFunctionErrorAndKeepsServing(string framework)
     {
-        var publish = await RequireAsync();
+        var publish = await RequireAsync(framework);
         var (sessions, idempotency) = await dynalite.CreateTablesAsync(TimeProvider.System);
         await using var api = await FakeRuntimeApi.StartAsync();
         using var process = PipelineProcess.Start(publish, PipelineEnvironment.For("webhook", api.Address, sessions, idempotency, dynalite));
@@ -70,10 +76,12 @@ public sealed class NativeAotPipelineTests(PublishedPipeline published, Dynalite
         Assert.Equal(("processed", 200), Describe(next));
     }
 
-    [Fact]
-    public async Task NativeAotBinary_CalendarTriggerAndTranscript_CreateTheBotAndStoreTheTranscript()
+    [Theory]
+    [InlineData("net8.0")]
+    [InlineData("net10.0")]
+    public async Task NativeAotBinary_CalendarTriggerAndTranscript_CreateTheBotAndStoreTheTranscript(string framework)
     {
-        var publish = await RequireAsync();
+        var publish = await RequireAsync(framework);
         var (sessions, idempotency) = await dynalite.CreateTablesAsync(TimeProvider.System);
         var bucket = await s3rver.CreateBucketAsync();
         var meetStream = wireMock.CreateScope();
@@ -100,10 +108,12 @@ public sealed class NativeAotPipelineTests(PublishedPipeline published, Dynalite
         Assert.True(JsonNode.DeepEquals(Transcript(), JsonNode.Parse(bytes!)));
     }
 
-    [Fact]
-    public async Task NativeAotBinary_MissingSetting_ReportsAnInitErrorAndExits()
+    [Theory]
+    [InlineData("net8.0")]
+    [InlineData("net10.0")]
+    public async Task NativeAotBinary_MissingSetting_ReportsAnInitErrorAndExits(string framework)
     {
-        var publish = await RequireAsync();
+        var publish = await RequireAsync(framework);
         var (sessions, idempotency) = await dynalite.CreateTablesAsync(TimeProvider.System);
         await using var api = await FakeRuntimeApi.StartAsync();
         var environment = PipelineEnvironment.For("webhook", api.Address, sessions, idempotency, dynalite);
@@ -124,10 +134,10 @@ public sealed class NativeAotPipelineTests(PublishedPipeline published, Dynalite
         return (JsonNode.Parse(outcome.Json!["body"]!.GetValue<string>())!["status"]!.GetValue<string>(), outcome.Json!["statusCode"]!.GetValue<int>());
     }
 
-    private async Task<Publish> RequireAsync()
+    private async Task<Publish> RequireAsync(string framework)
     {
-        var publish = await published.AotAsync();
-        Assert.True(publish.ExitCode == 0, "Native AOT publish failed:\n" + publish.Output);
+        var publish = await published.AotAsync(framework);
+        Assert.True(publish.ExitCode == 0, $"Native AOT publish ({framework}) failed:\n" + publish.Output);
         return publish;
     }
 }
