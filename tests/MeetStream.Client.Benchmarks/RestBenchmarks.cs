@@ -70,7 +70,9 @@ public class RestBenchmarks
         _rawInMemory = new HttpClient(new CannedHandler());
         var options = new MeetStreamClientOptions { ApiKey = RestStub.ApiKey, BaseUrl = inMemoryBase };
         _sdkInMemoryHttp = new HttpClient(SdkHandlerChain(options, new CannedHandler())) { Timeout = Timeout.InfiniteTimeSpan };
-        _sdkInMemory = new MeetStreamClient(_sdkInMemoryHttp, options);
+        // The SDK's own client path (what new MeetStreamClient(options) and AddMeetStreamClient use): routes send
+        // straight through the client, headers set once on it.
+        _sdkInMemory = new MeetStreamClient(options.Freeze(), Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance, _sdkInMemoryHttp);
 
         // Warm the connections so the first measured call does not pay for the TCP handshake.
         await RawStatusAsync(_raw, _statusUrl);

@@ -82,48 +82,38 @@ internal sealed class MeetStreamTransport
     /// <param name="cancellationToken">Cancels the call.</param>
     public async Task<ApiResponse<T>> SendAsync<TState, T>(RouteCall call, TState state, RouteSend<TState> send, JsonTypeInfo<T> responseType, CancellationToken cancellationToken)
     {
-        var (response, bytes) = await SendCoreAsync(new Call(call), state, send, throwOnError: true, cancellationToken).ConfigureAwait(false);
-        using (response)
-        {
-            return Deserialize(new Call(call), response, bytes, responseType);
-        }
+        using var response = await SendCoreAsync(new Call(call), state, send, throwOnError: true, cancellationToken).ConfigureAwait(false);
+        return await DeserializeAsync(new Call(call), response, responseType, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Sends one route call whose response body does not matter (empty or informational).</summary>
     public async Task<ApiResponse<JsonElement?>> SendAsync<TState>(RouteCall call, TState state, RouteSend<TState> send, CancellationToken cancellationToken)
     {
-        var (response, bytes) = await SendCoreAsync(new Call(call), state, send, throwOnError: true, cancellationToken).ConfigureAwait(false);
-        using (response)
-        {
-            return new ApiResponse<JsonElement?>(TryParse(bytes), response.StatusCode, RequestIdOf(response));
-        }
+        using var response = await SendCoreAsync(new Call(call), state, send, throwOnError: true, cancellationToken).ConfigureAwait(false);
+        var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false); // buffered: no I/O
+        return new ApiResponse<JsonElement?>(TryParse(bytes), response.StatusCode, RequestIdOf(response));
     }
 
     /// <summary>Sends a request Refit cannot express and reads the body as <typeparamref name="T"/>.</summary>
     public async Task<ApiResponse<T>> SendAsync<T>(ApiRequest request, JsonTypeInfo<T> responseType, CancellationToken cancellationToken)
     {
-        var (response, bytes) = await SendCoreAsync<object?>(new Call(request), null, null, throwOnError: true, cancellationToken).ConfigureAwait(false);
-        using (response)
-        {
-            return Deserialize(new Call(request), response, bytes, responseType);
-        }
+        using var response = await SendCoreAsync<object?>(new Call(request), null, null, throwOnError: true, cancellationToken).ConfigureAwait(false);
+        return await DeserializeAsync(new Call(request), response, responseType, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Sends a request Refit cannot express whose response body does not matter.</summary>
     public async Task<ApiResponse<JsonElement?>> SendAsync(ApiRequest request, CancellationToken cancellationToken)
     {
-        var (response, bytes) = await SendCoreAsync<object?>(new Call(request), null, null, throwOnError: true, cancellationToken).ConfigureAwait(false);
-        using (response)
-        {
-            return new ApiResponse<JsonElement?>(TryParse(bytes), response.StatusCode, RequestIdOf(response));
-        }
+        using var response = await SendCoreAsync<object?>(new Call(request), null, null, throwOnError: true, cancellationToken).ConfigureAwait(false);
+        var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false); // buffered: no I/O
+        return new ApiResponse<JsonElement?>(TryParse(bytes), response.StatusCode, RequestIdOf(response));
     }
 
     /// <summary>Sends a request and returns the status, headers and raw body without interpreting the status.</summary>
     public async Task<MeetStreamRawResponse> SendRawAsync(ApiRequest request, CancellationToken cancellationToken)
     {
-        var (response, bytes) = await SendCoreAsync<object?>(new Call(request), null, null, throwOnError: false, cancellationToken).ConfigureAwait(false);
-        using (response)
+        using var response = await SendCoreAsync<object?>(new Call(request), null, null, throwOnError: false, cancellationToken).ConfigureAwait(false);
+        var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false); // buffered: no I/O
         {
             var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             foreach (var header in response.Headers.Concat(response.Content.Headers))
@@ -143,28 +133,37 @@ internal sealed class MeetStreamTransport
         message.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
     }
 
-    private ApiResponse<T> Deserialize<T>(Call call, HttpResponseMessage response, byte[] bytes, JsonTypeInfo<T> responseType)
+    /// <summary>
+    /// Reads a success body (already buffered by <c>Errors/ErrorResponse</c>) straight from the content's buffer: no
+    /// copy of the body on the way to the source-generated deserializer. The bytes are copied only for an error
+    /// message when the body is not the documented JSON.
+    /// </summary>
+    private async ValueTask<ApiResponse<T>> DeserializeAsync<T>(Call call, HttpResponseMessage response, JsonTypeInfo<T> responseType, CancellationToken cancellationToken)
     {
+        var stream = response.Content.ReadAsStream(cancellationToken); // buffered: a read-only view of the buffer, owned by the content
+        var empty = stream.Length == 0;
         T? value = default;
         try
         {
-            if (bytes.Length > 0)
+            if (!empty)
             {
-                value = JsonSerializer.Deserialize(bytes, responseType);
+                value = JsonSerializer.Deserialize(stream, responseType);
             }
         }
         catch (JsonException ex)
         {
             var request = call.Describe();
+            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             throw new MeetStreamUnexpectedResponseException(
                 $"MeetStream answered {request.Method} {request.Path} with {(int)response.StatusCode} but the body is not the documented {typeof(T).Name} JSON: {ex.Message}",
                 Details(request, response, bytes, null),
                 ex);
         }
 
-        if (bytes.Length == 0 || value is null)
+        if (empty || value is null)
         {
             var request = call.Describe();
+            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             throw new MeetStreamUnexpectedResponseException(
                 $"MeetStream answered {request.Method} {request.Path} with {(int)response.StatusCode} but an empty or null body where {typeof(T).Name} was expected.",
                 Details(request, response, bytes, null));
@@ -173,7 +172,7 @@ internal sealed class MeetStreamTransport
         return new ApiResponse<T>(value, response.StatusCode, RequestIdOf(response));
     }
 
-    private async Task<(HttpResponseMessage Response, byte[] Body)> SendCoreAsync<TState>(Call call, TState state, RouteSend<TState>? send, bool throwOnError, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendCoreAsync<TState>(Call call, TState state, RouteSend<TState>? send, bool throwOnError, CancellationToken cancellationToken)
     {
         var method = call.Method.Method;
         var template = call.Template;
@@ -188,7 +187,6 @@ internal sealed class MeetStreamTransport
         HttpRequestMessage? legacy = null;
         HttpResponseMessage? response = null;
         MeetStreamApiException? exception;
-        byte[] body = [];
         try
         {
             (Uri Uri, HttpMethod Method)? sent = null;
@@ -208,10 +206,6 @@ internal sealed class MeetStreamTransport
             // Errors/ErrorResponse refuses redirects (a 3xx, or an answer from another URL than the one sent), reads an
             // error body capped from its stream and redacted, and buffers a success body; null = success.
             exception = await Errors.ErrorResponse.CheckAsync(call, response, sent ?? RouteForwardingHandler.SentOf(response), !throwOnError || IsSuccess(call, response.StatusCode), _options, cancellationToken).ConfigureAwait(false);
-            if (exception is null)
-            {
-                body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -246,7 +240,7 @@ internal sealed class MeetStreamTransport
         if (exception is null)
         {
             ClientLog.RequestCompleted(_logger, method, template, status, duration.TotalMilliseconds, requestId);
-            return (response, body);
+            return response;
         }
 
         try

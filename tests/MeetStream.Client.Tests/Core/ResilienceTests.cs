@@ -273,20 +273,27 @@ public sealed class ResilienceTests(WireMockServer wireMock)
         Assert.Single(await scope.ReceivedAsync());
     }
 
+    // The timeout tests run the pipeline on the fake clock: the stub answers only after 5 real seconds, and each
+    // timeout fires when the test advances the clock once the request has reached the server and its timer is armed,
+    // so nothing depends on how fast the machine is.
     [Fact]
     public async Task Get_SlowerThanAttemptTimeout_RetriedThenTimeoutException()
     {
         var scope = wireMock.CreateScope();
         await scope.StubAsync("GET", "/bots/bot-1/status", 200, StatusBody, options: FiveSecondDelay);
-        using var client = TestClients.Create(scope, o =>
-        {
-            o.AttemptTimeout = TimeSpan.FromMilliseconds(300);
-            o.Retry.MaxRetries = 1;
-        });
+        var time = new FakeTimeProvider();
+        using var client = TestClients.Create(scope, o => TimeoutsOnFakeClock(o, time, attempt: AttemptTimeout, total: Timeout.InfiniteTimeSpan, maxRetries: 1));
 
-        var ex = await Assert.ThrowsAsync<MeetStreamTimeoutException>(() => GetStatus(client));
+        var call = GetStatus(client);
+        await ReceivedWithAttemptTimerAsync(scope, time, requests: 1);
+        time.Advance(AttemptTimeout);
+        await TimerArmedAsync(time, Backoff, count: 1);
+        time.Advance(Backoff);
+        await ReceivedWithAttemptTimerAsync(scope, time, requests: 2);
+        time.Advance(AttemptTimeout);
+        var ex = await Assert.ThrowsAsync<MeetStreamTimeoutException>(() => call);
 
-        Assert.Equal(TimeSpan.FromMilliseconds(300), ex.Timeout);
+        Assert.Equal(AttemptTimeout, ex.Timeout);
         Assert.Contains("AttemptTimeout", ex.Message, StringComparison.Ordinal);
         Assert.Equal(2, (await scope.ReceivedAsync()).Count);
     }
@@ -297,11 +304,18 @@ public sealed class ResilienceTests(WireMockServer wireMock)
         var scope = wireMock.CreateScope();
         await scope.StubSequenceAsync("GET", "/bots/bot-1/status", (200, StatusBody, null), (200, StatusBody, null));
         await ReplaceFirstWithDelay(scope, 5000);
-        using var client = TestClients.Create(scope, o => o.AttemptTimeout = TimeSpan.FromMilliseconds(300));
+        var time = new FakeTimeProvider();
+        using var client = TestClients.Create(scope, o => TimeoutsOnFakeClock(o, time, attempt: AttemptTimeout, total: Timeout.InfiniteTimeSpan, maxRetries: 2));
 
-        var response = await GetStatus(client);
+        var call = GetStatus(client);
+        await ReceivedWithAttemptTimerAsync(scope, time, requests: 1);
+        time.Advance(AttemptTimeout);
+        await TimerArmedAsync(time, Backoff, count: 1);
+        time.Advance(Backoff);
+        var response = await call;
 
         Assert.Equal("bot-1", response.Value.GetProperty("bot_id").GetString());
+        Assert.Equal(2, (await scope.ReceivedAsync()).Count);
     }
 
     [Fact]
@@ -309,17 +323,20 @@ public sealed class ResilienceTests(WireMockServer wireMock)
     {
         var scope = wireMock.CreateScope();
         await scope.StubAsync("GET", "/bots/bot-1/status", 200, StatusBody, options: FiveSecondDelay);
-        using var client = TestClients.Create(scope, o =>
-        {
-            o.AttemptTimeout = TimeSpan.FromMilliseconds(300);
-            o.TotalTimeout = TimeSpan.FromMilliseconds(500);
-            o.Retry.MaxRetries = 5;
-        });
+        var time = new FakeTimeProvider();
+        var total = TimeSpan.FromMilliseconds(500);
+        using var client = TestClients.Create(scope, o => TimeoutsOnFakeClock(o, time, attempt: AttemptTimeout, total: total, maxRetries: 5));
 
-        var ex = await Assert.ThrowsAsync<MeetStreamTimeoutException>(() => GetStatus(client));
+        var call = GetStatus(client);
+        await TimerArmedAsync(time, total, count: 1);
+        await ReceivedWithAttemptTimerAsync(scope, time, requests: 1);
+        time.Advance(AttemptTimeout);
+        await TimerArmedAsync(time, Backoff, count: 1);
+        time.Advance(total - AttemptTimeout); // the total timeout ends the backoff wait before a second attempt
+        var ex = await Assert.ThrowsAsync<MeetStreamTimeoutException>(() => call);
 
         Assert.Contains("TotalTimeout", ex.Message, StringComparison.Ordinal);
-        Assert.InRange((await scope.ReceivedAsync()).Count, 1, 2);
+        Assert.Single(await scope.ReceivedAsync());
     }
 
     [Fact]
@@ -393,6 +410,41 @@ public sealed class ResilienceTests(WireMockServer wireMock)
             Priority = 1,
         });
         return true;
+    }
+
+    private static readonly TimeSpan AttemptTimeout = TimeSpan.FromMilliseconds(300);
+    private static readonly TimeSpan Backoff = TimeSpan.FromSeconds(1);
+
+    private static void TimeoutsOnFakeClock(MeetStreamClientOptions options, FakeTimeProvider time, TimeSpan attempt, TimeSpan total, int maxRetries)
+    {
+        options.TimeProvider = time;
+        options.AttemptTimeout = attempt;
+        options.TotalTimeout = total;
+        options.Retry.MaxRetries = maxRetries;
+        options.Retry.BaseDelay = Backoff;
+        options.Retry.UseJitter = false;
+    }
+
+    // Waits for events, not for time: the server has logged the Nth request and the Nth attempt timer is armed.
+    private static async Task ReceivedWithAttemptTimerAsync(WireMockScope scope, FakeTimeProvider time, int requests)
+    {
+        for (var i = 0; i < 4000 && (await scope.ReceivedAsync()).Count < requests; i++)
+        {
+            await Task.Delay(5, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal(requests, (await scope.ReceivedAsync()).Count);
+        await TimerArmedAsync(time, AttemptTimeout, requests);
+    }
+
+    private static async Task TimerArmedAsync(FakeTimeProvider time, TimeSpan dueTime, int count)
+    {
+        for (var i = 0; i < 4000 && time.ArmedDelays.Count(d => d == dueTime) < count; i++)
+        {
+            await Task.Delay(5, TestContext.Current.CancellationToken);
+        }
+
+        Assert.True(time.ArmedDelays.Count(d => d == dueTime) >= count, $"expected {count} timer(s) of {dueTime}; armed: {string.Join(", ", time.ArmedDelays)}");
     }
 
     private static Task ReplaceFirstWithDelay(WireMockScope scope, int delayMs) =>

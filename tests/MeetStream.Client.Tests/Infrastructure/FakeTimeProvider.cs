@@ -14,6 +14,7 @@ public sealed class FakeTimeProvider : Microsoft.Extensions.Time.Testing.FakeTim
 
     private readonly object _gate = new();
     private readonly List<TimeSpan> _requested = [];
+    private readonly List<TimeSpan> _armed = [];
 
     public FakeTimeProvider(DateTimeOffset? start = null)
         : base(start ?? DefaultStart)
@@ -38,6 +39,21 @@ public sealed class FakeTimeProvider : Microsoft.Extensions.Time.Testing.FakeTim
         }
     }
 
+    /// <summary>
+    /// Gets the due time of every arming of a timer, in order: at creation and at each later <c>Change</c> (a
+    /// <see cref="CancellationTokenSource"/> on this clock creates its timer unarmed and arms it in <c>CancelAfter</c>).
+    /// </summary>
+    public IReadOnlyList<TimeSpan> ArmedDelays
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _armed.ToArray();
+            }
+        }
+    }
+
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         // Arm first, then record: a test that sees the delay in RequestedDelays and advances finds the timer armed.
@@ -47,6 +63,7 @@ public sealed class FakeTimeProvider : Microsoft.Extensions.Time.Testing.FakeTim
             lock (_gate)
             {
                 _requested.Add(dueTime);
+                _armed.Add(dueTime);
             }
         }
 
@@ -55,7 +72,33 @@ public sealed class FakeTimeProvider : Microsoft.Extensions.Time.Testing.FakeTim
             Advance(dueTime);
         }
 
-        return timer;
+        return new ArmingTimer(timer, this);
+    }
+
+    private void RecordArming(TimeSpan dueTime)
+    {
+        if (dueTime != Timeout.InfiniteTimeSpan)
+        {
+            lock (_gate)
+            {
+                _armed.Add(dueTime);
+            }
+        }
+    }
+
+    /// <summary>Forwards to the fake clock's timer and records each re-arming in <see cref="ArmedDelays"/>.</summary>
+    private sealed class ArmingTimer(ITimer inner, FakeTimeProvider owner) : ITimer
+    {
+        public bool Change(TimeSpan dueTime, TimeSpan period)
+        {
+            var changed = inner.Change(dueTime, period); // arm first, then record (see CreateTimer)
+            owner.RecordArming(dueTime);
+            return changed;
+        }
+
+        public void Dispose() => inner.Dispose();
+
+        public ValueTask DisposeAsync() => inner.DisposeAsync();
     }
 
     /// <summary>Waits (really, briefly) until a timer with the given due time exists; for tests that advance by hand.</summary>
