@@ -59,7 +59,7 @@ internal static class ErrorResponse
             return Redirect(request, response, sent?.Uri ?? response.RequestMessage?.RequestUri ?? options.BaseUrl!, answeredBy, details);
         }
 
-        return MeetStreamErrorFactory.Create(request, response, [], details, (options.TimeProvider ?? TimeProvider.System).GetUtcNow());
+        return MeetStreamErrorFactory.Create(request, response, details, (options.TimeProvider ?? TimeProvider.System).GetUtcNow());
     }
 
     /// <summary>

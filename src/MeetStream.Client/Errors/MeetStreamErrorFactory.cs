@@ -9,7 +9,7 @@ namespace MeetStream.Client;
 /// </summary>
 internal static class MeetStreamErrorFactory
 {
-    public static MeetStreamApiException Create(ApiRequest request, HttpResponseMessage response, byte[] body, MeetStreamErrorDetails details, DateTimeOffset now)
+    public static MeetStreamApiException Create(ApiRequest request, HttpResponseMessage response, MeetStreamErrorDetails details, DateTimeOffset now)
     {
         var what = $"{request.Method.Method} {request.Path}";
         var said = details.ApiMessage is { Length: > 0 } m ? $" MeetStream said: \"{m}\"." : string.Empty;
