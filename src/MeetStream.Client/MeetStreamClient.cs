@@ -45,8 +45,7 @@ public sealed class MeetStreamClient : IMeetStreamClient, IDisposable
             InnerHandler = MeetStreamResiliencePipeline.CreatePrimaryHandler(),
         };
         _ownedHttpClient = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
-        var owned = _ownedHttpClient;
-        _transport = new MeetStreamTransport(() => owned, resolved, loggerFactory.CreateLogger<MeetStreamClient>(), ownedClient: owned);
+        _transport = new MeetStreamTransport(_ownedHttpClient, resolved, loggerFactory.CreateLogger<MeetStreamClient>(), sdkOwnsClient: true);
         (Bots, Transcripts, Calendar, Agents, Storage, GoogleLogins, TeamsLogins) = CreateSubClients(_transport);
     }
 
@@ -64,7 +63,7 @@ public sealed class MeetStreamClient : IMeetStreamClient, IDisposable
         ArgumentNullException.ThrowIfNull(options);
         var resolved = options.Freeze();
         MeetStreamClientOptionsValidator.ThrowIfInvalid(resolved);
-        _transport = new MeetStreamTransport(() => httpClient, resolved, (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<MeetStreamClient>());
+        _transport = new MeetStreamTransport(httpClient, resolved, (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<MeetStreamClient>(), sdkOwnsClient: false);
         (Bots, Transcripts, Calendar, Agents, Storage, GoogleLogins, TeamsLogins) = CreateSubClients(_transport);
     }
 
@@ -77,7 +76,7 @@ public sealed class MeetStreamClient : IMeetStreamClient, IDisposable
     {
         MeetStreamClientOptionsValidator.ThrowIfInvalid(resolvedOptions);
         _ownedHttpClient = dedicatedHttpClient;
-        _transport = new MeetStreamTransport(() => dedicatedHttpClient, resolvedOptions, loggerFactory.CreateLogger<MeetStreamClient>(), ownedClient: dedicatedHttpClient);
+        _transport = new MeetStreamTransport(dedicatedHttpClient, resolvedOptions, loggerFactory.CreateLogger<MeetStreamClient>(), sdkOwnsClient: true);
         (Bots, Transcripts, Calendar, Agents, Storage, GoogleLogins, TeamsLogins) = CreateSubClients(_transport);
     }
 

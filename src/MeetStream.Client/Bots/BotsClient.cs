@@ -111,7 +111,7 @@ internal sealed class BotsClient : IBotsClient
         }
 
         AddQuery(query, filter?.CursorParameterName ?? ListBotsRequest.DefaultCursorParameterName, cursor);
-        return Value(_transport.SendAsync(
+        return ApiResponse.ValueAsync(_transport.SendAsync(
             new RouteCall(BotsRoutes.ListBots),
             query,
             static (routes, query, ct) => routes.Bots.ListBots(query, BotsRoutes.ListBots.Policy, ct),
@@ -252,7 +252,7 @@ internal sealed class BotsClient : IBotsClient
             throw new ArgumentException("SendMessageRequest.Message (message) must not be empty: it is the chat text.", nameof(request));
         }
 
-        return Value(_transport.SendAsync(
+        return ApiResponse.ValueAsync(_transport.SendAsync(
             new RouteCall(BotsRoutes.SendMessage, botId),
             (botId, request),
             static (routes, state, ct) => routes.Bots.SendMessage(state.botId, state.request, BotsRoutes.SendMessage.Policy, ct),
@@ -277,7 +277,7 @@ internal sealed class BotsClient : IBotsClient
             throw new ArgumentException($"SendImageRequest.DisplayDuration (display_duration) must be positive; got {request.DisplayDuration}.", nameof(request));
         }
 
-        return Value(_transport.SendAsync(
+        return ApiResponse.ValueAsync(_transport.SendAsync(
             new RouteCall(BotsRoutes.SendImage, botId),
             (botId, request),
             static (routes, state, ct) => routes.Bots.SendImage(state.botId, state.request, BotsRoutes.SendImage.Policy, ct),
@@ -301,7 +301,7 @@ internal sealed class BotsClient : IBotsClient
             throw new ArgumentException("UpdateAgentSessionRequest.WakeWords (wake_words) must not contain empty words.", nameof(request));
         }
 
-        return Value(_transport.SendAsync(
+        return ApiResponse.ValueAsync(_transport.SendAsync(
             new RouteCall(BotsRoutes.UpdateMia, botId),
             (botId, request),
             static (routes, state, ct) => routes.Bots.UpdateMia(state.botId, state.request, BotsRoutes.UpdateMia.Policy, ct),
@@ -363,8 +363,6 @@ internal sealed class BotsClient : IBotsClient
 
     private static IReadOnlyDictionary<string, string> EmptyMap { get; } = new Dictionary<string, string>();
 
-    private static async Task<T> Value<T>(Task<ApiResponse<T>> response) => (await response.ConfigureAwait(false)).Value;
-
     private static void AddQuery(Dictionary<string, string> query, string name, string? value)
     {
         if (value is not null && !query.TryAdd(name, value))
@@ -377,7 +375,7 @@ internal sealed class BotsClient : IBotsClient
     private Task<T> ForBot<T>(Route route, string botId, RouteSend<string> send, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, CancellationToken cancellationToken)
     {
         ApiRequest.RequireValue(botId, nameof(botId));
-        return Value(_transport.SendAsync(new RouteCall(route, botId), botId, send, type, cancellationToken));
+        return ApiResponse.ValueAsync(_transport.SendAsync(new RouteCall(route, botId), botId, send, type, cancellationToken));
     }
 
     private static void ValidateFilter(ListBotsRequest? filter)

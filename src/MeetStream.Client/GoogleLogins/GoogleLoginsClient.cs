@@ -27,7 +27,7 @@ internal sealed class GoogleLoginsClient : IGoogleLoginsClient
     public Task<GoogleLoginDomain> GetDomainAsync(string domain, CancellationToken cancellationToken = default)
     {
         ApiRequest.RequireValue(domain, nameof(domain));
-        return Value(_transport.SendAsync(new RouteCall(GoogleLoginsRoutes.GetDomain, domain), domain, static (routes, domain, ct) => routes.GoogleLogins.GetDomain(domain, GoogleLoginsRoutes.GetDomain.Policy, ct), MeetStreamJsonContext.Default.GoogleLoginDomain, cancellationToken));
+        return ApiResponse.ValueAsync(_transport.SendAsync(new RouteCall(GoogleLoginsRoutes.GetDomain, domain), domain, static (routes, domain, ct) => routes.GoogleLogins.GetDomain(domain, GoogleLoginsRoutes.GetDomain.Policy, ct), MeetStreamJsonContext.Default.GoogleLoginDomain, cancellationToken));
     }
 
     /// <inheritdoc />
@@ -36,7 +36,7 @@ internal sealed class GoogleLoginsClient : IGoogleLoginsClient
         ApiRequest.RequireValue(domain, nameof(domain));
         ArgumentNullException.ThrowIfNull(request);
         request.Validate(nameof(request));
-        return Value(_transport.SendAsync(new RouteCall(GoogleLoginsRoutes.UpdateDomain, domain), (domain, request), static (routes, state, ct) => routes.GoogleLogins.UpdateDomain(state.domain, state.request, GoogleLoginsRoutes.UpdateDomain.Policy, ct), MeetStreamJsonContext.Default.UpdateGoogleLoginDomainResponse, cancellationToken));
+        return ApiResponse.ValueAsync(_transport.SendAsync(new RouteCall(GoogleLoginsRoutes.UpdateDomain, domain), (domain, request), static (routes, state, ct) => routes.GoogleLogins.UpdateDomain(state.domain, state.request, GoogleLoginsRoutes.UpdateDomain.Policy, ct), MeetStreamJsonContext.Default.UpdateGoogleLoginDomainResponse, cancellationToken));
     }
 
     /// <inheritdoc />
@@ -67,7 +67,7 @@ internal sealed class GoogleLoginsClient : IGoogleLoginsClient
         ApiRequest.RequireValue(loginId, nameof(loginId));
         ArgumentNullException.ThrowIfNull(request);
         request.Validate(nameof(request));
-        return Value(_transport.SendAsync(new RouteCall(GoogleLoginsRoutes.UpdateLogin, loginId), (loginId, request), static (routes, state, ct) => routes.GoogleLogins.UpdateLogin(state.loginId, state.request, GoogleLoginsRoutes.UpdateLogin.Policy, ct), MeetStreamJsonContext.Default.GoogleLogin, cancellationToken));
+        return ApiResponse.ValueAsync(_transport.SendAsync(new RouteCall(GoogleLoginsRoutes.UpdateLogin, loginId), (loginId, request), static (routes, state, ct) => routes.GoogleLogins.UpdateLogin(state.loginId, state.request, GoogleLoginsRoutes.UpdateLogin.Policy, ct), MeetStreamJsonContext.Default.GoogleLogin, cancellationToken));
     }
 
     /// <inheritdoc />
@@ -86,5 +86,4 @@ internal sealed class GoogleLoginsClient : IGoogleLoginsClient
         }
     }
 
-    private static async Task<T> Value<T>(Task<ApiResponse<T>> response) => (await response.ConfigureAwait(false)).Value;
 }

@@ -20,7 +20,7 @@ namespace MeetStream.Client.Http;
 /// </summary>
 internal sealed class MeetStreamTransport
 {
-    private readonly Func<HttpClient> _http;
+    private readonly HttpClient _http;
     private readonly MeetStreamClientOptions _options;
     private readonly ILogger _logger;
     private readonly AuthenticationHeaderValue _authorization;
@@ -28,15 +28,15 @@ internal sealed class MeetStreamTransport
     private readonly MeetStreamRoutes _routes;
 
     /// <summary>Initializes a transport.</summary>
-    /// <param name="http">Gives the client to send through (the same one, or a fresh one per call under DI).</param>
+    /// <param name="http">The client every call is sent through.</param>
     /// <param name="resolvedOptions">The frozen, validated options.</param>
     /// <param name="logger">The request logger.</param>
-    /// <param name="ownedClient">
-    /// The client this SDK created and alone uses, if any: the routes then send through it directly, with the base
-    /// address and the standard headers set on it once. Otherwise they go through a <see cref="RouteForwardingHandler"/>
-    /// so the caller's client is never modified.
+    /// <param name="sdkOwnsClient">
+    /// Whether the SDK created <paramref name="http"/> and alone uses it (its own stack, or DI's named client): the
+    /// routes then send through it directly, with the base address and the standard headers set on it once. Otherwise
+    /// they go through a <see cref="RouteForwardingHandler"/> so the caller's client is never modified.
     /// </param>
-    public MeetStreamTransport(Func<HttpClient> http, MeetStreamClientOptions resolvedOptions, ILogger logger, HttpClient? ownedClient = null)
+    public MeetStreamTransport(HttpClient http, MeetStreamClientOptions resolvedOptions, ILogger logger, bool sdkOwnsClient)
     {
         _http = http;
         _options = resolvedOptions;
@@ -44,9 +44,9 @@ internal sealed class MeetStreamTransport
         _authorization = new AuthenticationHeaderValue("Token", resolvedOptions.ApiKey);
         _userAgent = $"meetstream-dotnet/{MeetStreamTelemetry.Version}" + (string.IsNullOrWhiteSpace(resolvedOptions.ApplicationName) ? string.Empty : " " + resolvedOptions.ApplicationName.Trim());
         HttpClient routesClient;
-        if (ownedClient is not null)
+        if (sdkOwnsClient)
         {
-            routesClient = ownedClient;
+            routesClient = http;
             routesClient.BaseAddress = resolvedOptions.BaseUrl;
             var headers = routesClient.DefaultRequestHeaders;
             headers.Authorization = _authorization;
@@ -196,7 +196,7 @@ internal sealed class MeetStreamTransport
                 ApplyHeaders(legacy);
                 legacy.Options.Set(RequestPolicy.Key, new RequestPolicy(request.Idempotent, method, template));
                 sent = (legacy.RequestUri!, legacy.Method);
-                response = await _http().SendAsync(legacy, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                response = await _http.SendAsync(legacy, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             }
             else
             {
@@ -368,3 +368,13 @@ internal readonly struct Call
 /// <summary>A successful response: the value, its status and request id.</summary>
 /// <typeparam name="T">The body type.</typeparam>
 internal readonly record struct ApiResponse<T>(T Value, HttpStatusCode StatusCode, string? RequestId);
+
+/// <summary>Helpers for sub-client methods that return only the value of a response.</summary>
+internal static class ApiResponse
+{
+    /// <summary>Awaits a transport call and returns its value, for methods that need neither status nor request id.</summary>
+    /// <typeparam name="T">The body type.</typeparam>
+    /// <param name="response">The transport call.</param>
+    /// <returns>The value.</returns>
+    public static async Task<T> ValueAsync<T>(Task<ApiResponse<T>> response) => (await response.ConfigureAwait(false)).Value;
+}

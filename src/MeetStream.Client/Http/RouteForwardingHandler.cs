@@ -4,7 +4,7 @@ namespace MeetStream.Client.Http;
 
 /// <summary>
 /// The handler under the SDK's own Refit <see cref="HttpClient"/> when the caller owns the real one (the
-/// <c>MeetStreamClient(HttpClient, …)</c> constructor and DI's per-call factory). A request message can go through
+/// <c>MeetStreamClient(HttpClient, …)</c> constructor). A request message can go through
 /// one <see cref="HttpClient"/> only, so this copies the message Refit built (same content object, its headers and
 /// the route's <c>RequestPolicy</c> option), adds the authentication and standard headers, and sends the
 /// copy through the caller's client with <see cref="HttpCompletionOption.ResponseHeadersRead"/>. The caller's client
@@ -13,10 +13,10 @@ namespace MeetStream.Client.Http;
 internal sealed class RouteForwardingHandler : HttpMessageHandler
 {
     private static readonly HttpRequestOptionsKey<(Uri Uri, HttpMethod Method)> SentKey = new("MeetStream.SentRequest");
-    private readonly Func<HttpClient> _http;
+    private readonly HttpClient _http;
     private readonly MeetStreamTransport _transport;
 
-    public RouteForwardingHandler(Func<HttpClient> http, MeetStreamTransport transport)
+    public RouteForwardingHandler(HttpClient http, MeetStreamTransport transport)
     {
         _http = http;
         _transport = transport;
@@ -49,7 +49,7 @@ internal sealed class RouteForwardingHandler : HttpMessageHandler
         // The caller's client may follow redirects, which rewrites the copy's URL and method in place: remember what
         // was sent so the transport can refuse an answer that came from elsewhere (Errors/ErrorResponse).
         copy.Options.Set(SentKey, (copy.RequestUri!, copy.Method));
-        return _http().SendAsync(copy, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        return _http.SendAsync(copy, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
     }
 
     /// <summary>Gets the URL and method a forwarded request was sent with, or <see langword="null"/> when the SDK's own chain sent it.</summary>

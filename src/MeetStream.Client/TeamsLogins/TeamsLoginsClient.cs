@@ -27,7 +27,7 @@ internal sealed class TeamsLoginsClient : ITeamsLoginsClient
     public Task<TeamsLoginDomain> GetDomainAsync(string domain, CancellationToken cancellationToken = default)
     {
         ApiRequest.RequireValue(domain, nameof(domain));
-        return Value(_transport.SendAsync(new RouteCall(TeamsLoginsRoutes.GetDomain, domain), domain, static (routes, domain, ct) => routes.TeamsLogins.GetDomain(domain, TeamsLoginsRoutes.GetDomain.Policy, ct), MeetStreamJsonContext.Default.TeamsLoginDomain, cancellationToken));
+        return ApiResponse.ValueAsync(_transport.SendAsync(new RouteCall(TeamsLoginsRoutes.GetDomain, domain), domain, static (routes, domain, ct) => routes.TeamsLogins.GetDomain(domain, TeamsLoginsRoutes.GetDomain.Policy, ct), MeetStreamJsonContext.Default.TeamsLoginDomain, cancellationToken));
     }
 
     /// <inheritdoc />
@@ -36,7 +36,7 @@ internal sealed class TeamsLoginsClient : ITeamsLoginsClient
         ApiRequest.RequireValue(domain, nameof(domain));
         ArgumentNullException.ThrowIfNull(request);
         request.Validate(nameof(request));
-        return Value(_transport.SendAsync(new RouteCall(TeamsLoginsRoutes.UpdateDomain, domain), (domain, request), static (routes, state, ct) => routes.TeamsLogins.UpdateDomain(state.domain, state.request, TeamsLoginsRoutes.UpdateDomain.Policy, ct), MeetStreamJsonContext.Default.TeamsLoginDomain, cancellationToken));
+        return ApiResponse.ValueAsync(_transport.SendAsync(new RouteCall(TeamsLoginsRoutes.UpdateDomain, domain), (domain, request), static (routes, state, ct) => routes.TeamsLogins.UpdateDomain(state.domain, state.request, TeamsLoginsRoutes.UpdateDomain.Policy, ct), MeetStreamJsonContext.Default.TeamsLoginDomain, cancellationToken));
     }
 
     /// <inheritdoc />
@@ -70,7 +70,7 @@ internal sealed class TeamsLoginsClient : ITeamsLoginsClient
     public Task<TeamsLogin> GetAsync(string loginId, CancellationToken cancellationToken = default)
     {
         ApiRequest.RequireValue(loginId, nameof(loginId));
-        return Value(_transport.SendAsync(new RouteCall(TeamsLoginsRoutes.GetLogin, loginId), loginId, static (routes, id, ct) => routes.TeamsLogins.GetLogin(id, TeamsLoginsRoutes.GetLogin.Policy, ct), MeetStreamJsonContext.Default.TeamsLogin, cancellationToken));
+        return ApiResponse.ValueAsync(_transport.SendAsync(new RouteCall(TeamsLoginsRoutes.GetLogin, loginId), loginId, static (routes, id, ct) => routes.TeamsLogins.GetLogin(id, TeamsLoginsRoutes.GetLogin.Policy, ct), MeetStreamJsonContext.Default.TeamsLogin, cancellationToken));
     }
 
     /// <inheritdoc />
@@ -79,7 +79,7 @@ internal sealed class TeamsLoginsClient : ITeamsLoginsClient
         ApiRequest.RequireValue(loginId, nameof(loginId));
         ArgumentNullException.ThrowIfNull(request);
         request.Validate(nameof(request));
-        return Value(_transport.SendAsync(new RouteCall(TeamsLoginsRoutes.UpdateLogin, loginId), (loginId, request), static (routes, state, ct) => routes.TeamsLogins.UpdateLogin(state.loginId, state.request, TeamsLoginsRoutes.UpdateLogin.Policy, ct), MeetStreamJsonContext.Default.TeamsLogin, cancellationToken));
+        return ApiResponse.ValueAsync(_transport.SendAsync(new RouteCall(TeamsLoginsRoutes.UpdateLogin, loginId), (loginId, request), static (routes, state, ct) => routes.TeamsLogins.UpdateLogin(state.loginId, state.request, TeamsLoginsRoutes.UpdateLogin.Policy, ct), MeetStreamJsonContext.Default.TeamsLogin, cancellationToken));
     }
 
     /// <inheritdoc />
@@ -89,5 +89,4 @@ internal sealed class TeamsLoginsClient : ITeamsLoginsClient
         return _transport.SendAsync(new RouteCall(TeamsLoginsRoutes.DeleteLogin, loginId), loginId, static (routes, id, ct) => routes.TeamsLogins.DeleteLogin(id, TeamsLoginsRoutes.DeleteLogin.Policy, ct), cancellationToken);
     }
 
-    private static async Task<T> Value<T>(Task<ApiResponse<T>> response) => (await response.ConfigureAwait(false)).Value;
 }

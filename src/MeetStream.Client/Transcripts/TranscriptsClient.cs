@@ -23,7 +23,7 @@ internal sealed class TranscriptsClient : ITranscriptsClient
     public Task<Transcript> GetAsync(string transcriptId, CancellationToken cancellationToken = default)
     {
         ApiRequest.RequireValue(transcriptId, nameof(transcriptId));
-        return Value(_transport.SendAsync(new RouteCall(TranscriptsRoutes.GetTranscript, transcriptId), transcriptId, static (routes, id, ct) => routes.Transcripts.GetTranscript(id, "false", TranscriptsRoutes.GetTranscript.Policy, ct), MeetStreamJsonContext.Default.Transcript, cancellationToken));
+        return ApiResponse.ValueAsync(_transport.SendAsync(new RouteCall(TranscriptsRoutes.GetTranscript, transcriptId), transcriptId, static (routes, id, ct) => routes.Transcripts.GetTranscript(id, "false", TranscriptsRoutes.GetTranscript.Policy, ct), MeetStreamJsonContext.Default.Transcript, cancellationToken));
     }
 
     /// <inheritdoc />
@@ -37,7 +37,7 @@ internal sealed class TranscriptsClient : ITranscriptsClient
     public Task<TranscriptionList> ListForBotAsync(string botId, CancellationToken cancellationToken = default)
     {
         ApiRequest.RequireValue(botId, nameof(botId));
-        return Value(_transport.SendAsync(new RouteCall(TranscriptsRoutes.ListTranscriptions, botId), botId, static (routes, id, ct) => routes.Transcripts.ListTranscriptions(id, TranscriptsRoutes.ListTranscriptions.Policy, ct), MeetStreamJsonContext.Default.TranscriptionList, cancellationToken));
+        return ApiResponse.ValueAsync(_transport.SendAsync(new RouteCall(TranscriptsRoutes.ListTranscriptions, botId), botId, static (routes, id, ct) => routes.Transcripts.ListTranscriptions(id, TranscriptsRoutes.ListTranscriptions.Policy, ct), MeetStreamJsonContext.Default.TranscriptionList, cancellationToken));
     }
 
     /// <inheritdoc />
@@ -45,7 +45,7 @@ internal sealed class TranscriptsClient : ITranscriptsClient
     {
         ApiRequest.RequireValue(botId, nameof(botId));
         Validate(request);
-        return Value(_transport.SendAsync(
+        return ApiResponse.ValueAsync(_transport.SendAsync(
             new RouteCall(TranscriptsRoutes.Transcribe, botId),
             (botId, request),
             static (routes, state, ct) => routes.Transcripts.Transcribe(state.botId, state.request, TranscriptsRoutes.Transcribe.Policy, ct),
@@ -99,8 +99,6 @@ internal sealed class TranscriptsClient : ITranscriptsClient
             throw new ArgumentException($"TranscribeRequest.CallbackUrl must be an absolute http(s) URL; got '{url}'.", nameof(request));
         }
     }
-
-    private static async Task<T> Value<T>(Task<ApiResponse<T>> response) => (await response.ConfigureAwait(false)).Value;
 
     private async Task<RawTranscript> GetRawCoreAsync(string transcriptId, CancellationToken cancellationToken)
     {
