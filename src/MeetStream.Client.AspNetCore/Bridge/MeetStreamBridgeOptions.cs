@@ -47,14 +47,25 @@ public sealed class MeetStreamBridgeOptions
     public bool EnableVideo { get; set; } = true;
 
     /// <summary>
-    /// Gets or sets how often the server sends a WebSocket ping frame to keep proxies and tunnels from closing an idle
-    /// connection; <see cref="TimeSpan.Zero"/> turns keep-alives off. Default 30 seconds.
+    /// Gets or sets how often the server sends a keep-alive frame so proxies and tunnels do not close an idle
+    /// connection; <see cref="TimeSpan.Zero"/> turns keep-alives off. On .NET 10 it is a ping the bot must answer within
+    /// <see cref="KeepAliveTimeout"/>; on .NET 8 it is an unsolicited pong (no answer expected, so it finds no dead
+    /// peer: the sessions' <see cref="RealtimeChannelOptions.IdleTimeout"/> does). Default 30 seconds.
     /// </summary>
     public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
+    /// Gets or sets how long the server waits for the bot's pong after each keep-alive ping before it aborts the socket
+    /// (the session then ends with <see cref="RealtimeCloseReason.ConnectionLost"/>). .NET 10 only: .NET 8 has no ping
+    /// timeout and ignores it. <see cref="TimeSpan.Zero"/> or <see cref="Timeout.InfiniteTimeSpan"/> turns it off; it is
+    /// also off when <see cref="KeepAliveInterval"/> is zero. Default 30 seconds (a bot's WebSocket client answers
+    /// pings by itself, in milliseconds).
+    /// </summary>
+    public TimeSpan KeepAliveTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
     /// Gets the options of every live-audio session (message cap 1 MiB and <see cref="OversizedMessageAction.Close"/>
-    /// (1009) by default, frame queue and its drop policy, logger, clock).
+    /// (1009) by default, idle and message timeouts, frame queue and its drop policy, logger, clock).
     /// </summary>
     public AudioChannelOptions Audio { get; } = new();
 
@@ -80,5 +91,5 @@ public sealed class MeetStreamBridgeOptions
     /// <returns>The description.</returns>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"MeetStreamBridgeOptions {{ AccessTokens = [{AccessTokens.Count} hidden], AllowAnonymous = {AllowAnonymous}, PublicBaseUrl = {PublicBaseUrl}, EnableVideo = {EnableVideo}, KeepAliveInterval = {KeepAliveInterval}, MaxAudioMessageBytes = {Audio.MaxMessageBytes}, MaxControlMessageBytes = {Control.MaxMessageBytes}, MaxVideoMessageBytes = {Video.MaxMessageBytes} }}");
+        $"MeetStreamBridgeOptions {{ AccessTokens = [{AccessTokens.Count} hidden], AllowAnonymous = {AllowAnonymous}, PublicBaseUrl = {PublicBaseUrl}, EnableVideo = {EnableVideo}, KeepAliveInterval = {KeepAliveInterval}, KeepAliveTimeout = {KeepAliveTimeout}, MaxAudioMessageBytes = {Audio.MaxMessageBytes}, MaxControlMessageBytes = {Control.MaxMessageBytes}, MaxVideoMessageBytes = {Video.MaxMessageBytes} }}");
 }

@@ -30,9 +30,11 @@ public static class MeetStreamBridgeServiceCollectionExtensions
             .PostConfigure<ILoggerFactory>((options, loggers) =>
             {
                 var logger = loggers.CreateLogger("MeetStream.Client.Realtime");
-                options.Audio.Logger ??= logger;
-                options.Control.Logger ??= logger;
-                options.Video.Logger ??= logger;
+
+                // The bridge logs each failed handshake itself (once, with the remote address, rate-limited).
+                options.Audio.Logger = BridgeRealtimeLogger.Wrap(options.Audio.Logger ?? logger);
+                options.Control.Logger = BridgeRealtimeLogger.Wrap(options.Control.Logger ?? logger);
+                options.Video.Logger = BridgeRealtimeLogger.Wrap(options.Video.Logger ?? logger);
                 options.Sessions.Logger ??= logger;
             })
             .ValidateOnStart();
@@ -46,8 +48,10 @@ public static class MeetStreamBridgeServiceCollectionExtensions
 
     /// <summary>
     /// Registers the bridge with settings from configuration: <c>AccessTokens</c> (list) or <c>AccessToken</c>,
-    /// <c>AllowAnonymous</c>, <c>PublicBaseUrl</c>, <c>EnableVideo</c>, <c>KeepAliveInterval</c> (<c>hh:mm:ss</c> or
-    /// seconds), <c>MaxMessageBytes</c> (audio and control), <c>MaxVideoMessageBytes</c>.
+    /// <c>AllowAnonymous</c>, <c>PublicBaseUrl</c>, <c>EnableVideo</c>, <c>KeepAliveInterval</c> and <c>KeepAliveTimeout</c>
+    /// (<c>hh:mm:ss</c> or seconds), <c>MaxMessageBytes</c> (audio and control), <c>MaxVideoMessageBytes</c>,
+    /// <c>AudioIdleTimeout</c>, <c>ControlIdleTimeout</c>, <c>VideoIdleTimeout</c>, <c>MessageTimeout</c> (audio and
+    /// control), <c>VideoMessageTimeout</c> (durations; <c>0</c> or <c>Infinite</c> turns one off).
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">A section such as <c>configuration.GetSection("MeetStream:Bridge")</c>.</param>

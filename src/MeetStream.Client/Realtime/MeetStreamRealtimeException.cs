@@ -30,4 +30,7 @@ public sealed class MeetStreamRealtimeException : MeetStreamException
 
     /// <summary>Gets the WebSocket close status, when the socket was closed with one.</summary>
     public WebSocketCloseStatus? CloseStatus { get; }
+
+    /// <summary>Gets why the channel ended, when the error is about a closed channel (e.g. <see cref="RealtimeCloseReason.IdleTimeout"/>); <see cref="RealtimeCloseReason.None"/> otherwise.</summary>
+    public RealtimeCloseReason CloseReason { get; internal init; }
 }

@@ -8,9 +8,14 @@ namespace MeetStream.Client.Realtime;
 /// </summary>
 public abstract class RealtimeChannelOptions
 {
-    private protected RealtimeChannelOptions(int maxMessageBytes)
+    /// <summary>The longest <see cref="IdleTimeout"/> or <see cref="MessageTimeout"/> accepted: one day.</summary>
+    public static readonly TimeSpan MaxLivenessTimeout = TimeSpan.FromDays(1);
+
+    private protected RealtimeChannelOptions(int maxMessageBytes, TimeSpan idleTimeout, TimeSpan messageTimeout)
     {
         MaxMessageBytes = maxMessageBytes;
+        IdleTimeout = idleTimeout;
+        MessageTimeout = messageTimeout;
     }
 
     /// <summary>
@@ -27,6 +32,28 @@ public abstract class RealtimeChannelOptions
 
     /// <summary>Gets or sets how long a graceful close may take (sending what is queued and the close handshake) before the socket is aborted. Default: 5 s.</summary>
     public TimeSpan CloseTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Gets or sets how long a receive may wait without a single byte from the peer before the session takes it for
+    /// dead: it closes the socket with 1001, drops the connection and ends with <see cref="RealtimeCloseReason.IdleTimeout"/>.
+    /// The clock only runs while the session waits for the peer (not while the application is slow to read).
+    /// <see cref="TimeSpan.Zero"/> or <see cref="Timeout.InfiniteTimeSpan"/> turns it off. Defaults: 5 minutes for audio
+    /// (a bot in a call streams audio continuously, silence included), 5 minutes for video (fragments and latency pings
+    /// flow continuously), off for control (a healthy bot can stay silent there for a whole meeting).
+    /// </summary>
+    public TimeSpan IdleTimeout { get; set; }
+
+    /// <summary>
+    /// Gets or sets how long one message may take from its first bytes to its end before the session takes the peer
+    /// for stuck: it closes the socket with 1001, drops the connection and ends with
+    /// <see cref="RealtimeCloseReason.MessageTimeout"/>. This bounds a frame that stalls half way, or a header announcing
+    /// an endless length (also while an over-long message is skipped). The clock starts with the first chunk the
+    /// socket hands over (.NET delivers payload once the receive buffer is full or the frame ends); a frame that stalls
+    /// before that looks like silence and is ended by <see cref="IdleTimeout"/>. <see cref="TimeSpan.Zero"/> or
+    /// <see cref="Timeout.InfiniteTimeSpan"/> turns it off. Defaults: 30 s for audio and control (messages of a few KB),
+    /// 2 minutes for video (fragments up to <see cref="MaxMessageBytes"/>).
+    /// </summary>
+    public TimeSpan MessageTimeout { get; set; }
 
     /// <summary>Gets or sets the clock for timeouts, pacing and timestamps. Default: <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
@@ -52,6 +79,8 @@ public abstract class RealtimeChannelOptions
             throw new ArgumentOutOfRangeException(nameof(CloseTimeout), CloseTimeout, "CloseTimeout must be positive.");
         }
 
+        CheckLiveness(IdleTimeout, nameof(IdleTimeout));
+        CheckLiveness(MessageTimeout, nameof(MessageTimeout));
         if (TimeProvider is null)
         {
             throw new ArgumentNullException(nameof(TimeProvider), "TimeProvider must not be null; use TimeProvider.System.");
@@ -60,6 +89,19 @@ public abstract class RealtimeChannelOptions
         if (!Enum.IsDefined(OversizedMessageAction))
         {
             throw new ArgumentOutOfRangeException(nameof(OversizedMessageAction), OversizedMessageAction, "OversizedMessageAction must be Skip or Close.");
+        }
+    }
+
+    private static void CheckLiveness(TimeSpan value, string name)
+    {
+        if (value == Timeout.InfiniteTimeSpan || value == TimeSpan.Zero)
+        {
+            return;
+        }
+
+        if (value < TimeSpan.Zero || value > MaxLivenessTimeout)
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"{name} must be zero or Timeout.InfiniteTimeSpan (off), or positive and at most one day.");
         }
     }
 }

@@ -29,4 +29,7 @@ internal static partial class RealtimeLog
 
     [LoggerMessage(EventId = 3007, Level = LogLevel.Debug, Message = "MeetStream control channel of bot {BotId}: interrupt sent, {Discarded} queued audio chunks discarded so far")]
     public static partial void InterruptQueued(ILogger logger, string botId, long discarded);
+
+    [LoggerMessage(EventId = 3008, Level = LogLevel.Warning, Message = "MeetStream {Channel} channel of bot {BotId}: {Kind} timeout ({Timeout}) expired; closing with 1001 and dropping the connection")]
+    public static partial void LivenessTimeout(ILogger logger, string channel, string? botId, string kind, TimeSpan timeout);
 }

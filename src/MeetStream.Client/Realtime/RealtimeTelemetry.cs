@@ -36,4 +36,19 @@ internal static class RealtimeTelemetry
     /// <summary>Video fragments delivered.</summary>
     public static readonly Counter<long> VideoFragments = MeetStreamTelemetry.Meter.CreateCounter<long>(
         "meetstream.realtime.video.fragments", unit: "{fragment}", description: "fMP4 fragments delivered to the application.");
+
+    /// <summary>Channels closed because the peer went silent or a message stalled.</summary>
+    public static readonly Counter<long> LivenessTimeouts = MeetStreamTelemetry.Meter.CreateCounter<long>(
+        "meetstream.realtime.liveness.timeouts", unit: "{connection}", description: "Real-time channels closed by the SDK's liveness check, by channel and kind (idle: nothing received within IdleTimeout; message: a message did not end within MessageTimeout).");
+
+    /// <summary>Counts one liveness timeout.</summary>
+    /// <param name="channel">audio, control or video.</param>
+    /// <param name="kind">idle or message.</param>
+    public static void LivenessTimeout(string channel, string kind)
+    {
+        if (LivenessTimeouts.Enabled)
+        {
+            LivenessTimeouts.Add(1, new KeyValuePair<string, object?>("channel", channel), new KeyValuePair<string, object?>("kind", kind));
+        }
+    }
 }

@@ -18,7 +18,7 @@ internal enum BridgeChannel
 
 /// <summary>
 /// Handles one bridge request: checks the access token before anything else (401 missing, 403 wrong), refuses
-/// non-WebSocket requests (400), accepts the WebSocket with keep-alives, starts the channel session (its handshake
+/// non-WebSocket requests (400), accepts the WebSocket with keep-alives (and, on .NET 10, a ping timeout), starts the channel session (its handshake
 /// gives the bot id), attaches it to the <see cref="BotSessionRegistry"/>, starts the bot's handler for a new session,
 /// and keeps the request open until the socket ends (closing it with 1001 when the application stops).
 /// </summary>
@@ -30,6 +30,7 @@ internal sealed class BridgeEndpoint
     private readonly BridgeSessionRunner _runner;
     private readonly CancellationToken _stopping;
     private readonly ILogger _logger;
+    private readonly BridgeHandshakeFailureLog _handshakeFailures;
 
     public BridgeEndpoint(IOptions<MeetStreamBridgeOptions> options, BotSessionRegistry registry, BridgeSessionRunner runner, ILogger<BridgeEndpoint> logger, IHostApplicationLifetime? lifetime = null)
     {
@@ -39,6 +40,7 @@ internal sealed class BridgeEndpoint
         _runner = runner;
         _stopping = lifetime?.ApplicationStopping ?? CancellationToken.None;
         _logger = logger;
+        _handshakeFailures = new BridgeHandshakeFailureLog(logger, _options.Sessions.TimeProvider);
     }
 
     public async Task HandleAsync(HttpContext context, BridgeChannel channel)
@@ -60,7 +62,7 @@ internal sealed class BridgeEndpoint
             return;
         }
 
-        var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { KeepAliveInterval = _options.KeepAliveInterval }).ConfigureAwait(false);
+        var socket = await context.WebSockets.AcceptWebSocketAsync(BridgeWebSocketAccept.CreateContext(_options)).ConfigureAwait(false);
         BridgeMetrics.Channel(name, 1);
         try
         {
@@ -118,14 +120,14 @@ internal sealed class BridgeEndpoint
         }
         catch (MeetStreamRealtimeException ex)
         {
+            _handshakeFailures.Failed(name, remote, ex.Message);
             BridgeMetrics.Connection(name, "handshake_failed");
-            BridgeLog.HandshakeFailed(_logger, name, remote, ex.Message);
             return;
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
+            _handshakeFailures.Failed(name, remote, "the connection was aborted before the handshake");
             BridgeMetrics.Connection(name, "handshake_failed");
-            BridgeLog.HandshakeFailed(_logger, name, remote, "the connection was aborted before the handshake");
             return;
         }
 

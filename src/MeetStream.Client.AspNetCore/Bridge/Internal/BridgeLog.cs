@@ -32,4 +32,7 @@ internal static partial class BridgeLog
 
     [LoggerMessage(EventId = 2109, Level = LogLevel.Information, Message = "MeetStream bridge: application stopping, closing the {Channel} channel of bot {BotId} with 1001")]
     public static partial void ClosingForShutdown(ILogger logger, string channel, string botId);
+
+    [LoggerMessage(EventId = 2110, Level = LogLevel.Warning, Message = "MeetStream bridge: {Count} more handshake failures in the last {Seconds} s (only the first {PerWindow} of each window are logged one by one; all are counted in meetstream.bridge.connections)")]
+    public static partial void HandshakeFailuresSuppressed(ILogger logger, long count, string seconds, int perWindow);
 }

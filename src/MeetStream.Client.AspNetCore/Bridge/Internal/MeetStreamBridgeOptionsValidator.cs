@@ -1,3 +1,4 @@
+using MeetStream.Client.Realtime;
 using Microsoft.Extensions.Options;
 
 namespace MeetStream.Client.AspNetCore.Internal;
@@ -27,19 +28,29 @@ internal sealed class MeetStreamBridgeOptionsValidator : IValidateOptions<MeetSt
             failures.Add($"MeetStream bridge: {nameof(options.KeepAliveInterval)} must be zero (off) or positive; got {options.KeepAliveInterval}.");
         }
 
+        if (options.KeepAliveTimeout < TimeSpan.Zero && options.KeepAliveTimeout != Timeout.InfiniteTimeSpan)
+        {
+            failures.Add($"MeetStream bridge: {nameof(options.KeepAliveTimeout)} must be zero or Timeout.InfiniteTimeSpan (off), or positive; got {options.KeepAliveTimeout}.");
+        }
+
         if (options.PublicBaseUrl is { } url && (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http" or "wss" or "ws")))
         {
             failures.Add($"MeetStream bridge: {nameof(options.PublicBaseUrl)} must be an absolute https, http, wss or ws URL.");
         }
 
-        Check(failures, "Audio", options.Audio.MaxMessageBytes, options.Audio.HandshakeTimeout, options.Audio.CloseTimeout);
-        Check(failures, "Control", options.Control.MaxMessageBytes, options.Control.HandshakeTimeout, options.Control.CloseTimeout);
-        Check(failures, "Video", options.Video.MaxMessageBytes, options.Video.HandshakeTimeout, options.Video.CloseTimeout);
+        Check(failures, "Audio", options.Audio);
+        Check(failures, "Control", options.Control);
+        Check(failures, "Video", options.Video);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    private static void Check(List<string> failures, string channel, int maxMessageBytes, TimeSpan handshakeTimeout, TimeSpan closeTimeout)
+    private static void Check(List<string> failures, string channel, RealtimeChannelOptions options)
     {
+        int maxMessageBytes = options.MaxMessageBytes;
+        TimeSpan handshakeTimeout = options.HandshakeTimeout;
+        TimeSpan closeTimeout = options.CloseTimeout;
+        CheckLiveness(failures, channel, nameof(options.IdleTimeout), options.IdleTimeout);
+        CheckLiveness(failures, channel, nameof(options.MessageTimeout), options.MessageTimeout);
         if (maxMessageBytes <= 0)
         {
             failures.Add($"MeetStream bridge: {channel}.MaxMessageBytes must be positive; got {maxMessageBytes}.");
@@ -53,6 +64,14 @@ internal sealed class MeetStreamBridgeOptionsValidator : IValidateOptions<MeetSt
         if (closeTimeout <= TimeSpan.Zero)
         {
             failures.Add($"MeetStream bridge: {channel}.CloseTimeout must be positive; got {closeTimeout}.");
+        }
+    }
+
+    private static void CheckLiveness(List<string> failures, string channel, string name, TimeSpan value)
+    {
+        if (value != TimeSpan.Zero && value != Timeout.InfiniteTimeSpan && (value < TimeSpan.Zero || value > RealtimeChannelOptions.MaxLivenessTimeout))
+        {
+            failures.Add($"MeetStream bridge: {channel}.{name} must be zero or Timeout.InfiniteTimeSpan (off), or positive and at most one day; got {value}.");
         }
     }
 }

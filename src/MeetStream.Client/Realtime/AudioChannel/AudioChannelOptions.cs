@@ -8,9 +8,15 @@ public sealed class AudioChannelOptions : RealtimeChannelOptions
     /// <summary>The default message cap: 1 MiB (a 20 ms frame is about 2 KB; MeetStream's frames are variable but small).</summary>
     public const int DefaultMaxMessageBytes = 1024 * 1024;
 
+    /// <summary>The default <see cref="RealtimeChannelOptions.IdleTimeout"/>: 5 minutes; a bot in a call streams the meeting audio without pause, silence included, so five minutes without a byte means it is gone.</summary>
+    public static readonly TimeSpan DefaultIdleTimeout = TimeSpan.FromMinutes(5);
+
+    /// <summary>The default <see cref="RealtimeChannelOptions.MessageTimeout"/>: 30 s (audio frames are a few KB).</summary>
+    public static readonly TimeSpan DefaultMessageTimeout = TimeSpan.FromSeconds(30);
+
     /// <summary>Initializes the options with their defaults.</summary>
     public AudioChannelOptions()
-        : base(DefaultMaxMessageBytes)
+        : base(DefaultMaxMessageBytes, DefaultIdleTimeout, DefaultMessageTimeout)
     {
     }
 

@@ -110,6 +110,16 @@ public sealed class AudioChannelSession : IAsyncDisposable
     /// <summary>Gets whether the connection ended without a close handshake (reset, network loss, abort).</summary>
     public bool ClosedAbruptly => _channel.ClosedAbruptly;
 
+    /// <summary>
+    /// Gets why the session ended (<see cref="RealtimeCloseReason.None"/> while it is open): the bot closed it, the
+    /// application did, the connection dropped, or a liveness timeout (<see cref="RealtimeChannelOptions.IdleTimeout"/>,
+    /// <see cref="RealtimeChannelOptions.MessageTimeout"/>) took the bot for gone.
+    /// </summary>
+    public RealtimeCloseReason CloseReason => _channel.CloseReason;
+
+    /// <summary>Gets the connection core (for tests).</summary>
+    internal RealtimeChannel Core => _channel;
+
     /// <summary>Starts a session on a WebSocket the bot opened: waits for its <c>ready</c> handshake, then starts receiving.</summary>
     /// <param name="webSocket">The accepted, open WebSocket. The session owns it from now on.</param>
     /// <param name="options">Settings; defaults when <see langword="null"/>.</param>

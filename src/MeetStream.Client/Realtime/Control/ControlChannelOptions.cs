@@ -8,9 +8,15 @@ public sealed class ControlChannelOptions : RealtimeChannelOptions
     /// <summary>The default message cap: 1 MiB.</summary>
     public const int DefaultMaxMessageBytes = 1024 * 1024;
 
+    /// <summary>The default <see cref="RealtimeChannelOptions.IdleTimeout"/>: off; a healthy bot may send nothing on the control channel for a whole meeting (on .NET 10 the ping timeout of the bridge still finds a dead peer).</summary>
+    public static readonly TimeSpan DefaultIdleTimeout = Timeout.InfiniteTimeSpan;
+
+    /// <summary>The default <see cref="RealtimeChannelOptions.MessageTimeout"/>: 30 s (control messages are small JSON).</summary>
+    public static readonly TimeSpan DefaultMessageTimeout = TimeSpan.FromSeconds(30);
+
     /// <summary>Initializes the options with their defaults.</summary>
     public ControlChannelOptions()
-        : base(DefaultMaxMessageBytes)
+        : base(DefaultMaxMessageBytes, DefaultIdleTimeout, DefaultMessageTimeout)
     {
     }
 

@@ -31,12 +31,14 @@ internal sealed class MessageReceiver
     private readonly WebSocket _socket;
     private readonly int _maxMessageBytes;
     private readonly bool _drainOversized;
+    private readonly LivenessMonitor? _liveness;
     private byte[] _buffer;
     private int _length;
 
-    public MessageReceiver(WebSocket socket, int initialBytes, int maxMessageBytes, bool drainOversized)
+    public MessageReceiver(WebSocket socket, int initialBytes, int maxMessageBytes, bool drainOversized, LivenessMonitor? liveness = null)
     {
         _socket = socket;
+        _liveness = liveness;
         _maxMessageBytes = maxMessageBytes;
         _drainOversized = drainOversized;
         _buffer = ArrayPool<byte>.Shared.Rent(Math.Min(initialBytes, maxMessageBytes) + 1);
@@ -62,11 +64,15 @@ internal sealed class MessageReceiver
                     Grow(count);
                 }
 
+                _liveness?.ReceiveStarting();
                 var result = await _socket.ReceiveAsync(_buffer.AsMemory(count), cancellationToken).ConfigureAwait(false);
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
+                    _liveness?.ReceiveEnded();
                     return ReceivedKind.Closed;
                 }
+
+                _liveness?.ReceiveProgress(result.EndOfMessage);
 
                 count += result.Count;
                 if (count > _maxMessageBytes)
@@ -88,6 +94,7 @@ internal sealed class MessageReceiver
         }
         catch (Exception ex) when (IsConnectionLoss(ex, cancellationToken))
         {
+            _liveness?.ReceiveEnded();
             return ReceivedKind.Aborted;
         }
     }
@@ -127,11 +134,15 @@ internal sealed class MessageReceiver
         var scratch = _buffer.AsMemory(0, Math.Min(_buffer.Length, DrainChunk));
         while (true)
         {
+            _liveness?.ReceiveStarting();
             var result = await _socket.ReceiveAsync(scratch, cancellationToken).ConfigureAwait(false);
             if (result.MessageType == WebSocketMessageType.Close)
             {
+                _liveness?.ReceiveEnded();
                 return false;
             }
+
+            _liveness?.ReceiveProgress(result.EndOfMessage);
 
             if (result.EndOfMessage)
             {

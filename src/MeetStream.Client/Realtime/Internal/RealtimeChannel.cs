@@ -26,6 +26,7 @@ internal sealed class RealtimeChannel
     private int _finished;
     private int _started;
     private long _oversized;
+    private int _closeReason;
 
     public RealtimeChannel(WebSocket socket, string name, RealtimeChannelOptions options, int initialBufferBytes, int sendCapacity)
     {
@@ -45,7 +46,10 @@ internal sealed class RealtimeChannel
         OversizedAction = options.OversizedMessageAction;
         HandshakeTimeout = options.HandshakeTimeout;
         CloseTimeout = options.CloseTimeout;
-        Receiver = new MessageReceiver(socket, initialBufferBytes, MaxMessageBytes, drainOversized: OversizedAction == OversizedMessageAction.Skip);
+        IdleTimeout = options.IdleTimeout;
+        MessageTimeout = options.MessageTimeout;
+        Liveness = new LivenessMonitor(Time, IdleTimeout, MessageTimeout, OnLivenessExpired);
+        Receiver = new MessageReceiver(socket, initialBufferBytes, MaxMessageBytes, drainOversized: OversizedAction == OversizedMessageAction.Skip, Liveness.Enabled ? Liveness : null);
         Outbound = new OutboundQueue(socket, sendCapacity, CreateClosedError);
     }
 
@@ -64,6 +68,12 @@ internal sealed class RealtimeChannel
     public TimeSpan HandshakeTimeout { get; }
 
     public TimeSpan CloseTimeout { get; }
+
+    public TimeSpan IdleTimeout { get; }
+
+    public TimeSpan MessageTimeout { get; }
+
+    public LivenessMonitor Liveness { get; }
 
     public MessageReceiver Receiver { get; }
 
@@ -88,6 +98,9 @@ internal sealed class RealtimeChannel
 
     public bool ClosedAbruptly { get; private set; }
 
+    /// <summary>Gets why the channel ended; <see cref="RealtimeCloseReason.None"/> until it has.</summary>
+    public RealtimeCloseReason CloseReason => Completion.IsCompleted ? (RealtimeCloseReason)Volatile.Read(ref _closeReason) : RealtimeCloseReason.None;
+
     /// <summary>Starts the writer loop (after the handshake).</summary>
     public void Start()
     {
@@ -97,6 +110,7 @@ internal sealed class RealtimeChannel
         }
 
         Outbound.Start();
+        Liveness.Start();
         Outbound.WriterTask.ContinueWith(static (_, state) => ((RealtimeChannel)state!).TryFinish(), this, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
@@ -137,6 +151,7 @@ internal sealed class RealtimeChannel
                 RealtimeTelemetry.MessagesTooLarge.Add(1);
                 if (OversizedAction == OversizedMessageAction.Close && !_closing)
                 {
+                    SetCloseReason(RealtimeCloseReason.MessageTooLarge);
                     _ = CloseAsync(WebSocketCloseStatus.MessageTooBig, "message too big", CancellationToken.None);
                 }
 
@@ -144,14 +159,18 @@ internal sealed class RealtimeChannel
             case ReceivedKind.Closed:
                 CloseStatus = Socket.CloseStatus;
                 CloseStatusDescription = Socket.CloseStatusDescription;
+                SetCloseReason(RealtimeCloseReason.ClosedByBot);
                 _readEnded = true;
+                Liveness.Dispose();
 
                 // Answer the close handshake with the bot's status; nothing queued is worth sending to a bot that has left.
                 Outbound.Complete(CloseStatus ?? WebSocketCloseStatus.NormalClosure, null, discardPending: true);
                 return true;
             default:
                 ClosedAbruptly = true;
+                SetCloseReason(RealtimeCloseReason.ConnectionLost);
                 _readEnded = true;
+                Liveness.Dispose();
                 Outbound.Complete(WebSocketCloseStatus.NormalClosure, null, discardPending: true);
                 Socket.Abort();
                 return true;
@@ -164,6 +183,8 @@ internal sealed class RealtimeChannel
     /// </summary>
     public async Task CloseAsync(WebSocketCloseStatus status, string? description, CancellationToken cancellationToken)
     {
+        SetCloseReason(RealtimeCloseReason.ClosedLocally);
+        Liveness.Dispose();
         _closing = true;
         Outbound.Complete(status, description, discardPending: false);
         using var timeout = new CancellationTokenSource(CloseTimeout, Time);
@@ -205,6 +226,8 @@ internal sealed class RealtimeChannel
     /// <summary>Tears the connection down at once; pending sends fail, the reader ends.</summary>
     public void Abort()
     {
+        SetCloseReason(RealtimeCloseReason.ClosedLocally);
+        Liveness.Dispose();
         _closing = true;
         Outbound.Complete(WebSocketCloseStatus.NormalClosure, null, discardPending: true);
         if (Socket.State != WebSocketState.Closed)
@@ -302,13 +325,58 @@ internal sealed class RealtimeChannel
 
     public Exception CreateClosedError()
     {
-        string state = CloseStatus is { } status ? $"closed by the bot ({(int)status} {status})" : ClosedAbruptly ? "disconnected" : "closed";
+        var reason = (RealtimeCloseReason)Volatile.Read(ref _closeReason);
+        string state = reason switch
+        {
+            RealtimeCloseReason.IdleTimeout => $"closed: nothing arrived from the bot for {IdleTimeout.TotalSeconds:0.###} s (IdleTimeout)",
+            RealtimeCloseReason.MessageTimeout => $"closed: a message from the bot did not end within {MessageTimeout.TotalSeconds:0.###} s (MessageTimeout)",
+            _ => CloseStatus is { } status ? $"closed by the bot ({(int)status} {status})" : ClosedAbruptly ? "disconnected" : "closed",
+        };
         return new MeetStreamRealtimeException(
             $"The MeetStream {Name} channel{(BotId is null ? string.Empty : " of bot " + BotId)} is {state}; nothing more can be sent on it.",
             Name,
             BotId,
-            CloseStatus);
+            CloseStatus)
+        {
+            CloseReason = reason,
+        };
     }
+
+    /// <summary>
+    /// The peer is taken for dead (idle) or stuck (a message that does not end): log once, count, send close 1001
+    /// (best effort, bounded by the close timeout) and drop the connection without waiting for a reply.
+    /// </summary>
+    private void OnLivenessExpired(RealtimeCloseReason reason)
+    {
+        if (_closing || _readEnded || Interlocked.CompareExchange(ref _closeReason, (int)reason, 0) != 0)
+        {
+            return;
+        }
+
+        var timeout = reason == RealtimeCloseReason.IdleTimeout ? IdleTimeout : MessageTimeout;
+        string kind = reason == RealtimeCloseReason.IdleTimeout ? "idle" : "message";
+        RealtimeLog.LivenessTimeout(Logger, Name, BotId, kind, timeout);
+        RealtimeTelemetry.LivenessTimeout(Name, kind);
+        _ = ExpireAsync(reason == RealtimeCloseReason.IdleTimeout ? "idle timeout" : "message timeout");
+    }
+
+    private async Task ExpireAsync(string description)
+    {
+        _closing = true;
+        Outbound.Complete(WebSocketCloseStatus.EndpointUnavailable, description, discardPending: true);
+        try
+        {
+            await Outbound.WriterTask.WaitAsync(CloseTimeout, Time).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // A peer that does not even take the close frame: drop it all the same.
+        }
+
+        Abort();
+    }
+
+    private void SetCloseReason(RealtimeCloseReason reason) => Interlocked.CompareExchange(ref _closeReason, (int)reason, 0);
 
     private async ValueTask<ReceivedKind> ReceiveDroppingDataAsync(CancellationToken cancellationToken)
     {
@@ -335,6 +403,7 @@ internal sealed class RealtimeChannel
         }
 
         Receiver.Release();
+        Liveness.Dispose();
         RealtimeLog.Closed(Logger, Name, BotId, CloseStatus, CloseStatusDescription, ClosedAbruptly);
         Socket.Dispose();
         _completion.TrySetResult();

@@ -8,9 +8,15 @@ public sealed class VideoChannelOptions : RealtimeChannelOptions
     /// <summary>The default message cap: 64 MiB (fMP4 fragments can be large).</summary>
     public const int DefaultMaxMessageBytes = 64 * 1024 * 1024;
 
+    /// <summary>The default <see cref="RealtimeChannelOptions.IdleTimeout"/>: 5 minutes; fMP4 fragments and latency pings flow continuously while the bot is in the call.</summary>
+    public static readonly TimeSpan DefaultIdleTimeout = TimeSpan.FromMinutes(5);
+
+    /// <summary>The default <see cref="RealtimeChannelOptions.MessageTimeout"/>: 2 minutes (a fragment may be large).</summary>
+    public static readonly TimeSpan DefaultMessageTimeout = TimeSpan.FromMinutes(2);
+
     /// <summary>Initializes the options with their defaults.</summary>
     public VideoChannelOptions()
-        : base(DefaultMaxMessageBytes)
+        : base(DefaultMaxMessageBytes, DefaultIdleTimeout, DefaultMessageTimeout)
     {
     }
 
