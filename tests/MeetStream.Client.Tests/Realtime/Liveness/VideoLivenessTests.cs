@@ -1,0 +1,78 @@
+using MeetStream.Client.Realtime;
+using MeetStream.Client.Tests.Infrastructure;
+using MeetStream.Client.Tests.Realtime.Support;
+
+namespace MeetStream.Client.Tests.Realtime.Liveness;
+
+/// <summary>
+/// Video is read on demand: its idle clock runs only while the application's read waits for the bot, so a slow reader
+/// is never taken for a dead bot, while a silent bot under a waiting reader is.
+/// </summary>
+public sealed class VideoLivenessTests
+{
+    private const string StartJson = """{"type":"video_stream_start","bot_id":"bot_vid_live","codec":"h264","container":"fmp4"}""";
+    private static readonly TimeSpan Idle = TimeSpan.FromSeconds(60);
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact(Timeout = 60_000)]
+    public async Task VideoSession_NotReadForTenMinutes_StaysOpenAndDeliversLaterFragments()
+    {
+        var clock = new FakeTimeProvider();
+        using var logs = new CapturingLoggerProvider();
+        var options = new VideoChannelOptions { TimeProvider = clock, IdleTimeout = Idle, Logger = logs.CreateLogger("test") };
+        var (server, started) = await WebSocketTestServer.HostSessionAsync(socket => VideoChannelSession.StartAsync(socket, options, Token), s => s.Completion);
+        await using var _ = server;
+        using var bot = await server.ConnectAsync("bridge/video");
+        await bot.SendTextAsync(StartJson);
+        var session = await started.WaitAsync(Token);
+
+        clock.Advance(TimeSpan.FromMinutes(10));
+
+        Assert.DoesNotContain(logs.Lines, l => l.Contains("[3008]", StringComparison.Ordinal));
+        Assert.False(session.IsClosed);
+        await bot.SendBinaryAsync([1, 2, 3, 4]);
+        await bot.Socket.CloseOutputAsync(System.Net.WebSockets.WebSocketCloseStatus.NormalClosure, "bot left", Token);
+        var fragments = new List<byte[]>();
+        await foreach (var fragment in session.ReadFragmentsAsync(Token))
+        {
+            fragments.Add(fragment.Data.ToArray());
+        }
+
+        Assert.Equal([1, 2, 3, 4], Assert.Single(fragments));
+        Assert.Equal(RealtimeCloseReason.ClosedByBot, session.CloseReason);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task VideoSession_ReaderWaitingOnASilentBot_EndsWithIdleTimeoutAndTheEnumerationEnds()
+    {
+        var clock = new FakeTimeProvider();
+        using var logs = new CapturingLoggerProvider();
+        var options = new VideoChannelOptions { TimeProvider = clock, IdleTimeout = Idle, Logger = logs.CreateLogger("test") };
+        var (server, started) = await WebSocketTestServer.HostSessionAsync(socket => VideoChannelSession.StartAsync(socket, options, Token), s => s.Completion);
+        await using var _ = server;
+        using var bot = await server.ConnectAsync("bridge/video");
+        await bot.SendTextAsync(StartJson);
+        var session = await started.WaitAsync(Token);
+        var reading = Task.Run(async () =>
+        {
+            int count = 0;
+            await foreach (var fragment in session.ReadFragmentsAsync(Token))
+            {
+                count++;
+            }
+
+            return count;
+        });
+        await Eventually.TrueAsync(() => session.Core.Liveness.IsWaiting, "the reader waits for the bot", 30_000);
+
+        clock.Advance(Idle - TimeSpan.FromSeconds(1));
+        Assert.False(session.IsClosed);
+        clock.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.Equal(0, await reading.WaitAsync(TimeSpan.FromSeconds(30), Token));
+        await session.Completion.WaitAsync(TimeSpan.FromSeconds(30), Token);
+        Assert.Equal(RealtimeCloseReason.IdleTimeout, session.CloseReason);
+        Assert.Single(logs.Lines, l => l.Contains("[3008]", StringComparison.Ordinal) && l.Contains("video", StringComparison.Ordinal));
+    }
+}
