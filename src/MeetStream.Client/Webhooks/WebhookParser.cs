@@ -191,13 +191,22 @@ public static class WebhookParser
                 reader.Read();
                 if (field != Field.None)
                 {
-                    string? text = reader.TokenType switch
+                    string? text = null;
+                    if (reader.TokenType == JsonTokenType.String)
                     {
-                        JsonTokenType.String => reader.GetString(),
-                        JsonTokenType.Null => null,
-                        JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False when field is Field.BotId or Field.Timestamp => Encoding.UTF8.GetString(reader.ValueSpan),
-                        _ => null,
-                    };
+                        if (!TryGetText(ref reader, out text))
+                        {
+                            error = new WebhookParseException(
+                                WebhookParseError.InvalidField,
+                                $"The webhook body's '{FieldName(field)}' field is not valid Unicode text: it escapes an unpaired UTF-16 surrogate.");
+                            return false;
+                        }
+                    }
+                    else if (reader.TokenType is JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False && field is Field.BotId or Field.Timestamp)
+                    {
+                        text = Encoding.UTF8.GetString(reader.ValueSpan);
+                    }
+
                     if (field is Field.Event or Field.BotEvent && reader.TokenType is not (JsonTokenType.String or JsonTokenType.Null))
                     {
                         error = new WebhookParseException(
@@ -330,6 +339,30 @@ public static class WebhookParser
             builder.Append(value.Length).Append(':').Append(value);
         }
     }
+
+    private static bool TryGetText(ref Utf8JsonReader reader, out string? text)
+    {
+        // GetString throws InvalidOperationException (not JsonException) for an escaped unpaired surrogate ("\ud800").
+        try
+        {
+            text = reader.GetString();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            text = null;
+            return false;
+        }
+    }
+
+    private static string FieldName(Field field) => field switch
+    {
+        Field.Event => "event",
+        Field.BotEvent => "bot_event",
+        Field.BotId => "bot_id",
+        Field.Timestamp => "timestamp",
+        _ => "message",
+    };
 
     private static string DescribeName(bool present, string? value) =>
         !present ? "missing" : value is null ? "null" : value.Length == 0 ? "empty" : "blank";

@@ -146,4 +146,27 @@ public sealed class LegacyPcmChunkTests
 
         Assert.False(chunk.TryDecodePcm(new byte[2], out _));
     }
+
+    // Found by fuzzing (tests/Fuzz, legacy-pcm-chunk): an escaped unpaired UTF-16 surrogate is valid JSON, but
+    // GetSpeakerName and TryDecodePcm then threw InvalidOperationException; an escaped non-base64 character passed TryParse.
+    [Theory]
+    [InlineData("""{"type":"PCMChunk","audioData":"AAAA","speakerName":"\ud800"}""", AudioFrameParseError.InvalidUtf8)]
+    [InlineData("""{"type":"PCMChunk","audioData":"AAAA","speakerName":"A\udc00B"}""", AudioFrameParseError.InvalidUtf8)]
+    [InlineData("""{"type":"PCMChunk","audioData":"\ud800AAA"}""", AudioFrameParseError.InvalidBase64)]
+    [InlineData("""{"type":"PCMChunk","audioData":"A\u0021AA"}""", AudioFrameParseError.InvalidBase64)]
+    public void TryParse_EscapedValueThatIsNotTextOrBase64_FailsWithTypedError(string json, AudioFrameParseError expected)
+    {
+        Assert.False(LegacyPcmChunk.TryParse(Encoding.UTF8.GetBytes(json), out _, out var error));
+
+        Assert.Equal(expected, error);
+    }
+
+    [Fact]
+    public void TryParse_EscapedSurrogatePairInName_IsKept()
+    {
+        Assert.True(LegacyPcmChunk.TryParse("""{"type":"PCMChunk","audioData":"AAAA","speakerName":"Ada \ud83c\udf99"}"""u8, out var chunk, out _));
+
+        Assert.Equal("Ada 🎙", chunk.GetSpeakerName());
+        Assert.Equal(new byte[3], chunk.DecodePcm());
+    }
 }

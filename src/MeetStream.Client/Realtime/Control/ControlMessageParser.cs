@@ -64,6 +64,21 @@ internal static class ControlMessageParser
         }
     }
 
-    private static string? Discriminator(JsonElement root, string property) =>
-        root.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    private static string? Discriminator(JsonElement root, string property)
+    {
+        if (!root.TryGetProperty(property, out var value) || value.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            // An escaped unpaired UTF-16 surrogate ("\ud800") is valid JSON but not text: no usable name.
+            return null;
+        }
+    }
 }

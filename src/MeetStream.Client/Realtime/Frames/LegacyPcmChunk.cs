@@ -186,13 +186,13 @@ public readonly ref struct LegacyPcmChunk
             return false;
         }
 
-        if (!audioEscaped && !Base64.IsValid(utf8Json.Slice(audioStart, audioLength)))
+        if (audioEscaped ? !EscapedIsValid(utf8Json, audioStart, audioLength, base64: true) : !Base64.IsValid(utf8Json.Slice(audioStart, audioLength)))
         {
             error = AudioFrameParseError.InvalidBase64;
             return false;
         }
 
-        if (nameStart >= 0 && !nameEscaped && !Utf8.IsValid(utf8Json.Slice(nameStart, nameLength)))
+        if (nameStart >= 0 && (nameEscaped ? !EscapedIsValid(utf8Json, nameStart, nameLength, base64: false) : !Utf8.IsValid(utf8Json.Slice(nameStart, nameLength))))
         {
             error = AudioFrameParseError.InvalidUtf8;
             return false;
@@ -245,6 +245,30 @@ public readonly ref struct LegacyPcmChunk
         var reader = new Utf8JsonReader(_json.Slice(start - 1, length + 2));
         reader.Read();
         return reader;
+    }
+
+    /// <summary>
+    /// Whether an escaped string value unescapes to valid text (or base64): an escaped unpaired UTF-16 surrogate
+    /// (<c>"\ud800"</c>) makes the reader throw <see cref="InvalidOperationException"/> later, so it is rejected here.
+    /// </summary>
+    private static bool EscapedIsValid(ReadOnlySpan<byte> json, int start, int length, bool base64)
+    {
+        byte[] scratch = ArrayPool<byte>.Shared.Rent(Math.Max(length, 1));
+        try
+        {
+            var reader = new Utf8JsonReader(json.Slice(start - 1, length + 2));
+            reader.Read();
+            int written = reader.CopyString(scratch);
+            return !base64 || Base64.IsValid(scratch.AsSpan(0, written));
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(scratch);
+        }
     }
 
     private static bool Decode(ReadOnlySpan<byte> base64, Span<byte> destination, out int bytesWritten)
