@@ -243,6 +243,12 @@ public static class WebhookParser
 
             return true;
         }
+        catch (InvalidOperationException ex)
+        {
+            // Comparing a property name that escapes an unpaired UTF-16 surrogate ("\ud800") throws this, not JsonException.
+            error = new WebhookParseException(WebhookParseError.InvalidJson, "The webhook body is not valid Unicode text: a property name escapes an unpaired UTF-16 surrogate.", ex);
+            return false;
+        }
         catch (JsonException ex)
         {
             error = reader.CurrentDepth >= MaxDepth - 1

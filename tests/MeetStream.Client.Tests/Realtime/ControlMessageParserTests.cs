@@ -20,6 +20,8 @@ public sealed class ControlMessageParserTests
     [InlineData("""{"command":"\ud800"}""")]
     [InlineData("""{"type":"\udc00","bot_id":"b"}""")]
     [InlineData("""{"command":"use\ud800rmsg","message":"hi"}""")]
+    [InlineData("""{"comm\ud800":1}""")]
+    [InlineData("""{"\ud800":1,"type":"status"}""")]
     public void Parse_DiscriminatorWithUnpairedSurrogate_ReturnsUnknownMessage(string json)
     {
         var message = ControlMessageParser.Parse(Encoding.UTF8.GetBytes(json));

@@ -161,6 +161,16 @@ public sealed class LegacyPcmChunkTests
         Assert.Equal(expected, error);
     }
 
+    [Theory]
+    [InlineData("""{"\ud800":1,"type":"PCMChunk","audioData":"AAAA"}""")]
+    [InlineData("""{"type":"PCMChunk","audioData":"AAAA","\udc00x":"y"}""")]
+    public void TryParse_PropertyNameWithUnpairedSurrogate_InvalidJson(string json)
+    {
+        Assert.False(LegacyPcmChunk.TryParse(Encoding.UTF8.GetBytes(json), out _, out var error));
+
+        Assert.Equal(AudioFrameParseError.InvalidJson, error);
+    }
+
     [Fact]
     public void TryParse_EscapedSurrogatePairInName_IsKept()
     {

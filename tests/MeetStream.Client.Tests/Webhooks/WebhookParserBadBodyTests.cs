@@ -179,6 +179,19 @@ public sealed class WebhookParserBadBodyTests
         Assert.Contains(field, error.Message, StringComparison.Ordinal);
     }
 
+    // Found by the fuzzer (webhook-parser with dict/json.dict) after the fix above: the same in a property name threw
+    // InvalidOperationException from the reader's name comparison.
+    [Theory]
+    [InlineData("""{"bot_id":"6377","timest\udc00amp":"2026-05-21T10:15:12Z","new_text":"the"}""")]
+    [InlineData("""{"e\ud80Fiq":"v1","event":"bot.joining"}""")]
+    public void Parse_PropertyNameWithUnpairedSurrogate_ThrowsInvalidJson(string body)
+    {
+        var error = Assert.Throws<WebhookParseException>(() => WebhookParser.Parse(body));
+
+        Assert.Equal(WebhookParseError.InvalidJson, error.Error);
+        Assert.Contains("surrogate", error.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
     [Fact]
     public void Parse_EscapedSurrogatePair_IsRead()
     {

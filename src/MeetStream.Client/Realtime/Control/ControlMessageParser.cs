@@ -38,9 +38,9 @@ internal static class ControlMessageParser
                 _ => null,
             };
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
-            // A known name with unexpected member types: still deliver it, untyped.
+            // A known name with unexpected member types (or text that is not valid Unicode): still deliver it, untyped.
             message = null;
         }
 
@@ -58,7 +58,7 @@ internal static class ControlMessageParser
         {
             return root.Deserialize(MeetStreamJsonContext.Default.UnknownControlMessage) ?? new UnknownControlMessage();
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
             return new UnknownControlMessage();
         }
@@ -66,18 +66,14 @@ internal static class ControlMessageParser
 
     private static string? Discriminator(JsonElement root, string property)
     {
-        if (!root.TryGetProperty(property, out var value) || value.ValueKind != JsonValueKind.String)
-        {
-            return null;
-        }
-
         try
         {
-            return value.GetString();
+            return root.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
         }
         catch (InvalidOperationException)
         {
-            // An escaped unpaired UTF-16 surrogate ("\ud800") is valid JSON but not text: no usable name.
+            // An escaped unpaired UTF-16 surrogate ("\ud800") in the value or in a property name is valid JSON but
+            // not text: no usable name.
             return null;
         }
     }

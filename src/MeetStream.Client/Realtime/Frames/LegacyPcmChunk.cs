@@ -168,8 +168,9 @@ public readonly ref struct LegacyPcmChunk
                 return false;
             }
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a property name that escapes an unpaired UTF-16 surrogate ("\ud800").
             error = AudioFrameParseError.InvalidJson;
             return false;
         }
