@@ -76,8 +76,11 @@ run_one() {
   runtime=$(awk -F: '/^run_time/ {gsub(/ /,"",$2); print $2}' "$stats")
   paths=$(awk -F: '/^corpus_count|^paths_total/ {gsub(/ /,"",$2); print $2}' "$stats" | head -1)
   echo "   $name: executions=$execs time=${runtime}s corpus=$paths crashes=$crashes hangs=$hangs"
-  local found=("$findings"/default/crashes/id:* "$findings"/default/hangs/id:*)
-  if [[ -e "${found[0]}" ]]; then
+  local found
+  shopt -s nullglob
+  found=("$findings"/default/crashes/id:* "$findings"/default/hangs/id:*)
+  shopt -u nullglob
+  if (( ${#found[@]} > 0 )); then
     echo "   replaying findings (uninstrumented build):"
     dotnet "$plain/MeetStream.Client.Fuzz.dll" "$name" --replay "${found[@]}" | grep -v '^   at System\.' | sed 's/^/   /' || true
   fi

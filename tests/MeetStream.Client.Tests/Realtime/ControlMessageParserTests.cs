@@ -30,6 +30,16 @@ public sealed class ControlMessageParserTests
         Assert.Equal(System.Text.Json.JsonValueKind.Object, message.Raw.ValueKind);
     }
 
+    // Found by the fuzzer (control-message, first run): raw invalid UTF-8 inside the discriminator's string is accepted
+    // by the JSON reader but not by GetString, which threw InvalidOperationException.
+    [Fact]
+    public void Parse_DiscriminatorWithInvalidUtf8_ReturnsUnknownMessage()
+    {
+        byte[] json = [.. "{\"command\":\"interrup"u8.ToArray(), 0xF9, .. "\",\"bot_id\":\"b\"}"u8.ToArray()];
+
+        Assert.IsType<UnknownControlMessage>(ControlMessageParser.Parse(json));
+    }
+
     [Theory]
     [InlineData("""{"type":"ready","bot_id":"\ud800"}""")]
     [InlineData("""{"command":"usermsg","message":"\udfff"}""")]

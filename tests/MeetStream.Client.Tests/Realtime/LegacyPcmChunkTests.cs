@@ -171,6 +171,18 @@ public sealed class LegacyPcmChunkTests
         Assert.Equal(AudioFrameParseError.InvalidJson, error);
     }
 
+    // Found by the fuzzer (legacy-pcm-chunk, first run): an escaped name that also holds raw invalid UTF-8 skipped the
+    // UTF-8 check (only unescaped names were checked) and GetSpeakerName threw InvalidOperationException.
+    [Fact]
+    public void TryParse_EscapedNameWithRawInvalidUtf8_InvalidUtf8()
+    {
+        byte[] json = [.. "{\"type\":\"PCMChunk\",\"speakerName\":\"Zo"u8.ToArray(), 0xC3, 0x28, .. "\\u00eb\",\"audioData\":\"AAAA\"}"u8.ToArray()];
+
+        Assert.False(LegacyPcmChunk.TryParse(json, out _, out var error));
+
+        Assert.Equal(AudioFrameParseError.InvalidUtf8, error);
+    }
+
     [Fact]
     public void TryParse_EscapedSurrogatePairInName_IsKept()
     {

@@ -249,8 +249,9 @@ public readonly ref struct LegacyPcmChunk
     }
 
     /// <summary>
-    /// Whether an escaped string value unescapes to valid text (or base64): an escaped unpaired UTF-16 surrogate
-    /// (<c>"\ud800"</c>) makes the reader throw <see cref="InvalidOperationException"/> later, so it is rejected here.
+    /// Whether an escaped string value unescapes to valid UTF-8 text (or base64): an escaped unpaired UTF-16 surrogate
+    /// (<c>"\ud800"</c>) or raw invalid UTF-8 beside an escape makes the reader throw
+    /// <see cref="InvalidOperationException"/> later, so it is rejected here.
     /// </summary>
     private static bool EscapedIsValid(ReadOnlySpan<byte> json, int start, int length, bool base64)
     {
@@ -260,7 +261,8 @@ public readonly ref struct LegacyPcmChunk
             var reader = new Utf8JsonReader(json.Slice(start - 1, length + 2));
             reader.Read();
             int written = reader.CopyString(scratch);
-            return !base64 || Base64.IsValid(scratch.AsSpan(0, written));
+            var value = scratch.AsSpan(0, written);
+            return base64 ? Base64.IsValid(value) : Utf8.IsValid(value);
         }
         catch (InvalidOperationException)
         {
