@@ -5,6 +5,7 @@
 #   tests/Fuzz/run.sh                    every target, 60 s each
 #   tests/Fuzz/run.sh webhook-parser 300 one target, 5 minutes
 #   tests/Fuzz/run.sh all 600            every target, 10 minutes each
+#   tests/Fuzz/run.sh a,b 120            targets a and b, 2 minutes each
 #
 # Needs: afl-fuzz (AFL++; Debian: `apt-get install -y afl++` as root) and the SharpFuzz.CommandLine 2.3.0 tool, which
 # this script installs into tests/Fuzz/.tools on first use (`dotnet tool install --tool-path`). Not part of ./test.sh or
@@ -89,5 +90,6 @@ run_one() {
 if [[ "$target" == "all" ]]; then
   for name in "${targets[@]}"; do run_one "$name"; done
 else
-  run_one "$target"
+  IFS=, read -ra chosen <<< "$target"
+  for name in "${chosen[@]}"; do run_one "$name"; done
 fi
