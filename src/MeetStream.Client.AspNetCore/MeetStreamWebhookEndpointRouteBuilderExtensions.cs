@@ -16,8 +16,8 @@ public static class MeetStreamWebhookEndpointRouteBuilderExtensions
 
     /// <summary>
     /// Maps <c>POST</c> on <paramref name="pattern"/> to the webhook endpoint: 413 above the size limit, 401 (problem
-    /// details) for a bad signature, token or timestamp, 400 for a malformed body, 200 for a duplicate, and 200 once
-    /// the event is queued for the handlers.
+    /// details) for a bad signature, token or timestamp, 400 for a malformed body or one that names no event, 200 for a
+    /// duplicate, and 200 once the event is queued for the handlers.
     /// </summary>
     /// <param name="endpoints">The route builder (the <c>WebApplication</c>).</param>
     /// <param name="pattern">The route, e.g. <c>/webhooks/meetstream</c>.</param>

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -97,6 +99,10 @@ public sealed class WebhookEndpointTests
         { Encoding.UTF8.GetBytes("{\"a\":" + new string('[', 1000) + new string(']', 1000) + "}"), "NestingTooDeep" },
         { new byte[] { 0x7B, 0x22, 0x65, 0x22, 0x3A, 0x22, 0xC3, 0x28, 0x22, 0x7D }, "InvalidUtf8" },
         { [], "EmptyBody" },
+        { "{}"u8.ToArray(), "MissingEventType" },
+        { "{\"event\":null}"u8.ToArray(), "MissingEventType" },
+        { "{\"bot_id\":\"m\"}"u8.ToArray(), "MissingEventType" },
+        { "{\"event\":\"\",\"bot_event\":null,\"bot_id\":\"m\",\"timestamp\":\"2026-11-21T12:00:00Z\"}"u8.ToArray(), "MissingEventType" },
     };
 
     [Theory]
@@ -124,6 +130,50 @@ public sealed class WebhookEndpointTests
         Assert.Equal(error, problem.RootElement.GetProperty("error").GetString());
         Assert.Equal(400, problem.RootElement.GetProperty("status").GetInt32());
         Assert.Contains(host.Logs.Lines, l => l.EventId.Id == 2002 && l.Message.Contains(error, StringComparison.Ordinal));
+        await DrainAsync(host);
+        Assert.Equal(0, Volatile.Read(ref dispatched));
+    }
+
+    [Fact]
+    public async Task Post_SignedObjectNamingNoEvent_Answers400SaysWhatIsMissingAndCountsReason()
+    {
+        var reasons = new ConcurrentQueue<string>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == "MeetStream.Client" && instrument.Name == "meetstream.webhooks.deliveries")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
+        {
+            var all = tags.ToArray().ToDictionary(t => t.Key, t => t.Value?.ToString());
+            if (all.GetValueOrDefault("outcome") == "malformed")
+            {
+                reasons.Enqueue(all.GetValueOrDefault("reason") ?? "(none)");
+            }
+        });
+        listener.Start();
+        var dispatched = 0;
+        await using var host = await WebhookTestHost.StartAsync(handlers: b => b.On<WebhookEvent>((e, _) =>
+        {
+            if (e.BotId != MarkerWatch.BotId)
+            {
+                Interlocked.Increment(ref dispatched);
+            }
+
+            return Task.CompletedTask;
+        }));
+
+        using var response = await host.Client.SendAsync(WebhookTestHost.Signed("""{"bot_id":"bot-envelope-1","bot_status":"Joining","status_code":200}"""), Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+        Assert.Equal("MissingEventType", problem.RootElement.GetProperty("error").GetString());
+        Assert.Contains("'event' is missing and 'bot_event' is missing", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("MissingEventType", reasons);
+        Assert.DoesNotContain("(none)", reasons);
         await DrainAsync(host);
         Assert.Equal(0, Volatile.Read(ref dispatched));
     }

@@ -9,7 +9,8 @@ using Microsoft.Extensions.Options;
 namespace MeetStream.Client.AspNetCore.Internal;
 
 /// <summary>
-/// Handles one webhook POST: reads the raw body within the size limit (413), validates it (401), parses it (400),
+/// Handles one webhook POST: reads the raw body within the size limit (413), validates it (401), parses it (400, also
+/// for a JSON object that names no event: <see cref="WebhookParseError.MissingEventType"/>),
 /// drops duplicates (200), waits for room in the queue (503 only if none comes in time) and answers 200 as soon as
 /// the event is queued. Reads everything from <see cref="HttpContext"/> itself: no reflection-based binding.
 /// </summary>
@@ -112,7 +113,7 @@ internal sealed class WebhookEndpoint
         }
         catch (WebhookParseException ex)
         {
-            WebhookMetrics.Delivery("malformed");
+            WebhookMetrics.Malformed(ex.Error.ToString());
             WebhookLog.Malformed(_logger, ex.Error.ToString(), remote, ex.Message);
             await WriteProblemAsync(context, StatusCodes.Status400BadRequest, "Bad Request", ex.Message, "error", ex.Error.ToString()).ConfigureAwait(false);
             return;

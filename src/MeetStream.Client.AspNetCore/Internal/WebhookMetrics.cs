@@ -13,7 +13,7 @@ internal static class WebhookMetrics
     private static readonly ConcurrentDictionary<WebhookEventQueue, byte> Queues = new();
 
     public static readonly Counter<long> Deliveries = MeetStreamTelemetry.Meter.CreateCounter<long>(
-        "meetstream.webhooks.deliveries", unit: "{delivery}", description: "Webhook deliveries received, by outcome (accepted, duplicate, unauthorized, malformed, too_large, unavailable, aborted).");
+        "meetstream.webhooks.deliveries", unit: "{delivery}", description: "Webhook deliveries received, by outcome (accepted, duplicate, unauthorized, malformed, too_large, unavailable, aborted); malformed ones also by reason (the WebhookParseError, e.g. MissingEventType).");
 
     public static readonly Counter<long> Dispatches = MeetStreamTelemetry.Meter.CreateCounter<long>(
         "meetstream.webhooks.dispatches", unit: "{event}", description: "Webhook events handed to handlers, by event type and outcome (success, failure).");
@@ -44,6 +44,15 @@ internal static class WebhookMetrics
         if (Deliveries.Enabled)
         {
             Deliveries.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+        }
+    }
+
+    /// <summary>Counts a delivery whose body could not be read, tagged with why (<c>reason</c>: the parse error's name).</summary>
+    public static void Malformed(string reason)
+    {
+        if (Deliveries.Enabled)
+        {
+            Deliveries.Add(1, new KeyValuePair<string, object?>("outcome", "malformed"), new KeyValuePair<string, object?>("reason", reason));
         }
     }
 

@@ -31,7 +31,7 @@ public static class LambdaHttpEvents
                 return FromApiGateway(v1);
             }
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
             throw new LambdaEventException($"The HTTP event does not have the documented shape: {ex.Message}", ex);
         }
@@ -147,6 +147,12 @@ public static class LambdaHttpEvents
         catch (JsonException ex)
         {
             throw new LambdaEventException($"The event is not valid JSON: {ex.Message}", ex);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // The reader accepts a string holding invalid UTF-8 or an escaped unpaired surrogate, but comparing or
+            // reading it throws this instead of JsonException.
+            throw new LambdaEventException("The event is not valid JSON text: a property name or \"version\" holds invalid UTF-8 or an unpaired UTF-16 surrogate.", ex);
         }
 
         return (version, hasHttpMethod);

@@ -25,4 +25,10 @@ public enum WebhookParseError
 
     /// <summary>A field has the wrong JSON type for its event (e.g. <c>status_code</c> as an object).</summary>
     InvalidField,
+
+    /// <summary>
+    /// The JSON object names no event: neither <c>event</c> nor <c>bot_event</c> holds a non-blank string (both
+    /// missing, <see langword="null"/>, empty or blank) and it is not a live transcript chunk. Not a MeetStream delivery.
+    /// </summary>
+    MissingEventType,
 }

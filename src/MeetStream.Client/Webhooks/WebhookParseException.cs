@@ -2,7 +2,7 @@ namespace MeetStream.Client.Webhooks;
 
 /// <summary>
 /// A webhook body could not be read as a MeetStream event: empty, too large, not UTF-8, not JSON, too deeply
-/// nested, not an object, or a field of the wrong type. The only exception <see cref="WebhookParser"/> throws; the
+/// nested, not an object, a field of the wrong type, or no event name at all. The only exception <see cref="WebhookParser"/> throws; the
 /// message names the problem and never quotes the body. Answer such deliveries with 400.
 /// </summary>
 public sealed class WebhookParseException : MeetStreamException

@@ -10,9 +10,10 @@ namespace MeetStream.Client.Webhooks;
 
 /// <summary>
 /// Reads a webhook body into a typed <see cref="WebhookEvent"/>: lifecycle, processing, participant and live
-/// transcript payloads, and <see cref="UnknownWebhookEvent"/> for anything else. Tolerates both <c>event</c> and
-/// <c>bot_event</c> and every optional field. A body that is not a JSON object (empty, too large, invalid UTF-8,
-/// malformed, nested deeper than 64 levels, an array, a field of the wrong type) fails with
+/// transcript payloads, and <see cref="UnknownWebhookEvent"/> for an event name it does not know. Tolerates both
+/// <c>event</c> and <c>bot_event</c> and every optional field. A body that is not a JSON object (empty, too large,
+/// invalid UTF-8, malformed, nested deeper than 64 levels, an array, a field of the wrong type) or that names no event
+/// (neither a non-blank <c>event</c> nor <c>bot_event</c>, and no live transcript fields) fails with
 /// <see cref="WebhookParseException"/> and nothing else. Parse after validating the signature.
 /// </summary>
 public static class WebhookParser
@@ -190,13 +191,22 @@ public static class WebhookParser
                 reader.Read();
                 if (field != Field.None)
                 {
-                    string? text = reader.TokenType switch
+                    string? text = null;
+                    if (reader.TokenType == JsonTokenType.String)
                     {
-                        JsonTokenType.String => reader.GetString(),
-                        JsonTokenType.Null => null,
-                        JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False when field is Field.BotId or Field.Timestamp => Encoding.UTF8.GetString(reader.ValueSpan),
-                        _ => null,
-                    };
+                        if (!TryGetText(ref reader, out text))
+                        {
+                            error = new WebhookParseException(
+                                WebhookParseError.InvalidField,
+                                $"The webhook body's '{FieldName(field)}' field is not valid Unicode text: it escapes an unpaired UTF-16 surrogate.");
+                            return false;
+                        }
+                    }
+                    else if (reader.TokenType is JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False && field is Field.BotId or Field.Timestamp)
+                    {
+                        text = Encoding.UTF8.GetString(reader.ValueSpan);
+                    }
+
                     if (field is Field.Event or Field.BotEvent && reader.TokenType is not (JsonTokenType.String or JsonTokenType.Null))
                     {
                         error = new WebhookParseException(
@@ -223,7 +233,21 @@ public static class WebhookParser
                 return false;
             }
 
+            if (envelope.Name is null && !envelope.LooksLikeTranscript)
+            {
+                error = new WebhookParseException(
+                    WebhookParseError.MissingEventType,
+                    $"The webhook body names no event: 'event' is {DescribeName(envelope.HasEvent, envelope.Event)} and 'bot_event' is {DescribeName(envelope.HasBotEvent, envelope.BotEvent)}, and it is not a live transcript chunk; every MeetStream delivery carries one of them.");
+                return false;
+            }
+
             return true;
+        }
+        catch (InvalidOperationException ex)
+        {
+            // Comparing a property name that escapes an unpaired UTF-16 surrogate ("\ud800") throws this, not JsonException.
+            error = new WebhookParseException(WebhookParseError.InvalidJson, "The webhook body is not valid Unicode text: a property name escapes an unpaired UTF-16 surrogate.", ex);
+            return false;
         }
         catch (JsonException ex)
         {
@@ -322,6 +346,33 @@ public static class WebhookParser
         }
     }
 
+    private static bool TryGetText(ref Utf8JsonReader reader, out string? text)
+    {
+        // GetString throws InvalidOperationException (not JsonException) for an escaped unpaired surrogate ("\ud800").
+        try
+        {
+            text = reader.GetString();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            text = null;
+            return false;
+        }
+    }
+
+    private static string FieldName(Field field) => field switch
+    {
+        Field.Event => "event",
+        Field.BotEvent => "bot_event",
+        Field.BotId => "bot_id",
+        Field.Timestamp => "timestamp",
+        _ => "message",
+    };
+
+    private static string DescribeName(bool present, string? value) =>
+        !present ? "missing" : value is null ? "null" : value.Length == 0 ? "empty" : "blank";
+
     private static string Describe(JsonTokenType token) => token switch
     {
         JsonTokenType.StartArray => "an array",
@@ -361,8 +412,10 @@ public static class WebhookParser
         public string? Timestamp;
         public string? Message;
         public bool LooksLikeTranscript;
+        public bool HasEvent;
+        public bool HasBotEvent;
 
-        public readonly string? Name => !string.IsNullOrEmpty(BotEvent) ? BotEvent : !string.IsNullOrEmpty(Event) ? Event : null;
+        public readonly string? Name => !string.IsNullOrWhiteSpace(BotEvent) ? BotEvent : !string.IsNullOrWhiteSpace(Event) ? Event : null;
 
         public void Set(Field field, string? value)
         {
@@ -370,9 +423,11 @@ public static class WebhookParser
             {
                 case Field.Event:
                     Event = value;
+                    HasEvent = true;
                     break;
                 case Field.BotEvent:
                     BotEvent = value;
+                    HasBotEvent = true;
                     break;
                 case Field.BotId:
                     BotId = value;

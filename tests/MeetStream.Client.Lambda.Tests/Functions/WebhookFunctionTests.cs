@@ -216,6 +216,22 @@ public sealed class WebhookFunctionTests(DynaliteServer dynalite, S3rverServer s
         Assert.Equal("invalid", body["status"]!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData("""{}""")]
+    [InlineData("""{"event":null}""")]
+    [InlineData("""{"bot_id":"bot-envelope","bot_status":"InMeeting","status_code":200}""")]
+    [InlineData("""{"event":"","bot_event":null,"bot_id":"bot-envelope","bot_status":"Stopped"}""")]
+    public async Task Invoke_SignedObjectNamingNoEvent_Answers400MissingEventTypeAndWritesNothing(string json)
+    {
+        var (status, body) = await _p.DeliverAsync(_p.SignedDelivery(JsonNode.Parse(json)!.AsObject()), Ct);
+
+        Assert.Equal(400, status);
+        Assert.Equal("invalid", body["status"]!.GetValue<string>());
+        Assert.StartsWith("MissingEventType: ", body["error"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("'bot_event'", body["error"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Null(await _p.Sessions.GetAsync("bot-envelope", Ct));
+    }
+
     [Fact]
     public async Task Invoke_DynamoDbThrottles_FailsTheInvocationAndReleasesTheDelivery()
     {

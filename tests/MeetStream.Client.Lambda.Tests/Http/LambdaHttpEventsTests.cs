@@ -140,6 +140,26 @@ public sealed class LambdaHttpEventsTests
         Assert.Contains("not valid JSON", error.Message, StringComparison.Ordinal);
     }
 
+    // Found by the fuzzer (tests/Fuzz, lambda-http-event): a "version" value or a property name holding raw invalid
+    // UTF-8 or an escaped unpaired surrogate made the format probe throw InvalidOperationException.
+    public static TheoryData<byte[]> NotText => new()
+    {
+        { [.. "{\"version\":\"1.0"u8.ToArray(), 0xD1, 0x2C, .. "\",\"httpMethod\":\"POST\"}"u8.ToArray()] },
+        { [.. "{\"httpMethod\":\"POST\",\"version\":\""u8.ToArray(), 0xFF, .. "\"}"u8.ToArray()] },
+        { """{"version":"2\ud800","requestContext":{"http":{"method":"POST"}}}"""u8.ToArray() },
+        { """{"\udc00":1,"httpMethod":"POST","path":"/"}"""u8.ToArray() },
+    };
+
+    [Theory]
+    [MemberData(nameof(NotText))]
+    public void ParseRequest_InvalidTextInProbedFields_ThrowsLambdaEventException(byte[] json)
+    {
+        var error = Assert.Throws<LambdaEventException>(() => LambdaHttpEvents.ParseRequest(json));
+
+        Assert.True(error.InnerException is System.Text.Json.JsonException or InvalidOperationException, error.InnerException?.GetType().Name);
+        Assert.StartsWith("The ", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void SerializeResponse_ApiGatewayV1_PutsCookiesInMultiValueHeaders()
     {

@@ -146,4 +146,49 @@ public sealed class LegacyPcmChunkTests
 
         Assert.False(chunk.TryDecodePcm(new byte[2], out _));
     }
+
+    // Found by fuzzing (tests/Fuzz, legacy-pcm-chunk): an escaped unpaired UTF-16 surrogate is valid JSON, but
+    // GetSpeakerName and TryDecodePcm then threw InvalidOperationException; an escaped non-base64 character passed TryParse.
+    [Theory]
+    [InlineData("""{"type":"PCMChunk","audioData":"AAAA","speakerName":"\ud800"}""", AudioFrameParseError.InvalidUtf8)]
+    [InlineData("""{"type":"PCMChunk","audioData":"AAAA","speakerName":"A\udc00B"}""", AudioFrameParseError.InvalidUtf8)]
+    [InlineData("""{"type":"PCMChunk","audioData":"\ud800AAA"}""", AudioFrameParseError.InvalidBase64)]
+    [InlineData("""{"type":"PCMChunk","audioData":"A\u0021AA"}""", AudioFrameParseError.InvalidBase64)]
+    public void TryParse_EscapedValueThatIsNotTextOrBase64_FailsWithTypedError(string json, AudioFrameParseError expected)
+    {
+        Assert.False(LegacyPcmChunk.TryParse(Encoding.UTF8.GetBytes(json), out _, out var error));
+
+        Assert.Equal(expected, error);
+    }
+
+    [Theory]
+    [InlineData("""{"\ud800":1,"type":"PCMChunk","audioData":"AAAA"}""")]
+    [InlineData("""{"type":"PCMChunk","audioData":"AAAA","\udc00x":"y"}""")]
+    public void TryParse_PropertyNameWithUnpairedSurrogate_InvalidJson(string json)
+    {
+        Assert.False(LegacyPcmChunk.TryParse(Encoding.UTF8.GetBytes(json), out _, out var error));
+
+        Assert.Equal(AudioFrameParseError.InvalidJson, error);
+    }
+
+    // Found by the fuzzer (legacy-pcm-chunk, first run): an escaped name that also holds raw invalid UTF-8 skipped the
+    // UTF-8 check (only unescaped names were checked) and GetSpeakerName threw InvalidOperationException.
+    [Fact]
+    public void TryParse_EscapedNameWithRawInvalidUtf8_InvalidUtf8()
+    {
+        byte[] json = [.. "{\"type\":\"PCMChunk\",\"speakerName\":\"Zo"u8.ToArray(), 0xC3, 0x28, .. "\\u00eb\",\"audioData\":\"AAAA\"}"u8.ToArray()];
+
+        Assert.False(LegacyPcmChunk.TryParse(json, out _, out var error));
+
+        Assert.Equal(AudioFrameParseError.InvalidUtf8, error);
+    }
+
+    [Fact]
+    public void TryParse_EscapedSurrogatePairInName_IsKept()
+    {
+        Assert.True(LegacyPcmChunk.TryParse("""{"type":"PCMChunk","audioData":"AAAA","speakerName":"Ada \ud83c\udf99"}"""u8, out var chunk, out _));
+
+        Assert.Equal("Ada 🎙", chunk.GetSpeakerName());
+        Assert.Equal(new byte[3], chunk.DecodePcm());
+    }
 }

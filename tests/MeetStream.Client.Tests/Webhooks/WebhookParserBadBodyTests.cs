@@ -161,4 +161,42 @@ public sealed class WebhookParserBadBodyTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => WebhookParser.Parse("{}"u8, 0));
     }
+
+    // Found by fuzzing (tests/Fuzz, webhook-parser): an escaped unpaired UTF-16 surrogate in an envelope field made the
+    // parser throw InvalidOperationException instead of WebhookParseException.
+    [Theory]
+    [InlineData("""{"event":"\ud800","bot_id":"b"}""", "'event'")]
+    [InlineData("""{"event":"bot.joining","bot_event":"\udfff"}""", "'bot_event'")]
+    [InlineData("""{"event":"bot.joining","bot_id":"\udc00x"}""", "'bot_id'")]
+    [InlineData("""{"event":"bot.joining","bot_id":"b","timestamp":"2026\ud800"}""", "'timestamp'")]
+    [InlineData("""{"event":"bot.joining","message":"\ud800"}""", "'message'")]
+    [InlineData("""{"event":"bot.joining","bot_id":"b","bot_status":"\ud800"}""", "bot_status")]
+    public void Parse_EscapedUnpairedSurrogate_ThrowsInvalidFieldNamingIt(string body, string field)
+    {
+        var error = Assert.Throws<WebhookParseException>(() => WebhookParser.Parse(body));
+
+        Assert.Equal(WebhookParseError.InvalidField, error.Error);
+        Assert.Contains(field, error.Message, StringComparison.Ordinal);
+    }
+
+    // Found by the fuzzer (webhook-parser with dict/json.dict) after the fix above: the same in a property name threw
+    // InvalidOperationException from the reader's name comparison.
+    [Theory]
+    [InlineData("""{"bot_id":"6377","timest\udc00amp":"2026-05-21T10:15:12Z","new_text":"the"}""")]
+    [InlineData("""{"e\ud80Fiq":"v1","event":"bot.joining"}""")]
+    public void Parse_PropertyNameWithUnpairedSurrogate_ThrowsInvalidJson(string body)
+    {
+        var error = Assert.Throws<WebhookParseException>(() => WebhookParser.Parse(body));
+
+        Assert.Equal(WebhookParseError.InvalidJson, error.Error);
+        Assert.Contains("surrogate", error.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Parse_EscapedSurrogatePair_IsRead()
+    {
+        var parsed = WebhookParser.Parse("""{"event":"bot.joining","bot_id":"b","message":"\ud83c\udf99 joining"}""");
+
+        Assert.Equal("🎙 joining", parsed.Message);
+    }
 }

@@ -339,12 +339,20 @@ public sealed class WebhookParserTests
     }
 
     [Fact]
-    public void Parse_ObjectWithoutName_ReturnsUnknownEvent()
+    public void Parse_ObjectWithoutName_ThrowsMissingEventType()
     {
-        var unknown = Assert.IsType<UnknownWebhookEvent>(WebhookParser.Parse("""{"hello":"world"}"""));
+        var error = Assert.Throws<WebhookParseException>(() => WebhookParser.Parse("""{"hello":"world"}"""));
 
-        Assert.Equal(string.Empty, unknown.Type.Value);
-        Assert.Equal("""{"hello":"world"}""", unknown.RawJson);
+        Assert.Equal(WebhookParseError.MissingEventType, error.Error);
+        Assert.DoesNotContain("world", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_UnknownNameInBotEventOnly_ReturnsUnknownEvent()
+    {
+        var unknown = Assert.IsType<UnknownWebhookEvent>(WebhookParser.Parse("""{"bot_event":"bot.teleported","bot_id":"b1"}"""));
+
+        Assert.Equal("bot.teleported", unknown.Type.Value);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ namespace MeetStream.Client.Lambda;
 /// </summary>
 /// <remarks>
 /// Answers: 200 processed, duplicate or ignored (events without session effect); 401 when verification fails; 400 for
-/// unreadable bodies; 405 for anything but POST; 413 above <see cref="WebhookFunctionOptions.MaxBodyBytes"/>. DynamoDB
+/// unreadable bodies and for JSON objects that name no event (<see cref="WebhookParseError.MissingEventType"/>); 405 for anything but POST; 413 above <see cref="WebhookFunctionOptions.MaxBodyBytes"/>. DynamoDB
 /// failures propagate as a function error (API Gateway answers 502): MeetStream does not retry deliveries, so the
 /// transcript function's sweep reconciles such sessions through <c>GET /bots/{id}/status</c>.
 /// </remarks>

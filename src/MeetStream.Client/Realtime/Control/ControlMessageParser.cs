@@ -38,9 +38,9 @@ internal static class ControlMessageParser
                 _ => null,
             };
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
-            // A known name with unexpected member types: still deliver it, untyped.
+            // A known name with unexpected member types (or text that is not valid Unicode): still deliver it, untyped.
             message = null;
         }
 
@@ -58,12 +58,23 @@ internal static class ControlMessageParser
         {
             return root.Deserialize(MeetStreamJsonContext.Default.UnknownControlMessage) ?? new UnknownControlMessage();
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
             return new UnknownControlMessage();
         }
     }
 
-    private static string? Discriminator(JsonElement root, string property) =>
-        root.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    private static string? Discriminator(JsonElement root, string property)
+    {
+        try
+        {
+            return root.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        }
+        catch (InvalidOperationException)
+        {
+            // An escaped unpaired UTF-16 surrogate ("\ud800") in the value or in a property name is valid JSON but
+            // not text: no usable name.
+            return null;
+        }
+    }
 }

@@ -168,8 +168,9 @@ public readonly ref struct LegacyPcmChunk
                 return false;
             }
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a property name that escapes an unpaired UTF-16 surrogate ("\ud800").
             error = AudioFrameParseError.InvalidJson;
             return false;
         }
@@ -186,13 +187,13 @@ public readonly ref struct LegacyPcmChunk
             return false;
         }
 
-        if (!audioEscaped && !Base64.IsValid(utf8Json.Slice(audioStart, audioLength)))
+        if (audioEscaped ? !EscapedIsValid(utf8Json, audioStart, audioLength, base64: true) : !Base64.IsValid(utf8Json.Slice(audioStart, audioLength)))
         {
             error = AudioFrameParseError.InvalidBase64;
             return false;
         }
 
-        if (nameStart >= 0 && !nameEscaped && !Utf8.IsValid(utf8Json.Slice(nameStart, nameLength)))
+        if (nameStart >= 0 && (nameEscaped ? !EscapedIsValid(utf8Json, nameStart, nameLength, base64: false) : !Utf8.IsValid(utf8Json.Slice(nameStart, nameLength))))
         {
             error = AudioFrameParseError.InvalidUtf8;
             return false;
@@ -245,6 +246,32 @@ public readonly ref struct LegacyPcmChunk
         var reader = new Utf8JsonReader(_json.Slice(start - 1, length + 2));
         reader.Read();
         return reader;
+    }
+
+    /// <summary>
+    /// Whether an escaped string value unescapes to valid UTF-8 text (or base64): an escaped unpaired UTF-16 surrogate
+    /// (<c>"\ud800"</c>) or raw invalid UTF-8 beside an escape makes the reader throw
+    /// <see cref="InvalidOperationException"/> later, so it is rejected here.
+    /// </summary>
+    private static bool EscapedIsValid(ReadOnlySpan<byte> json, int start, int length, bool base64)
+    {
+        byte[] scratch = ArrayPool<byte>.Shared.Rent(Math.Max(length, 1));
+        try
+        {
+            var reader = new Utf8JsonReader(json.Slice(start - 1, length + 2));
+            reader.Read();
+            int written = reader.CopyString(scratch);
+            var value = scratch.AsSpan(0, written);
+            return base64 ? Base64.IsValid(value) : Utf8.IsValid(value);
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(scratch);
+        }
     }
 
     private static bool Decode(ReadOnlySpan<byte> base64, Span<byte> destination, out int bytesWritten)

@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 namespace MeetStream.Client.Webhooks;
 
 /// <summary>
-/// A delivery this SDK version does not recognise: an event MeetStream added later, or a body without an event name.
+/// A delivery this SDK version does not recognise: an event name MeetStream added later. (A body with no event name at
+/// all is not a delivery: <see cref="WebhookParser"/> rejects it with <see cref="WebhookParseError.MissingEventType"/>.)
 /// Nothing is lost: the common fields are read when present and the whole body is in <see cref="RawJson"/> and
 /// <see cref="Json"/>. Parsing never throws for an unknown event name.
 /// </summary>
