@@ -22,7 +22,6 @@ internal sealed class BargeInBot : IAsyncDisposable
     private readonly int _pcmOffset;
     private readonly byte[] _expectedInterrupt;
     private readonly ConcurrentQueue<long> _pending = new();
-    private readonly long _staleTicks;
     private readonly ClientWebSocket _control = new();
     private readonly ClientWebSocket _audio = new();
     private Task _receiveLoop = Task.CompletedTask;
@@ -31,8 +30,11 @@ internal sealed class BargeInBot : IAsyncDisposable
     private long _interruptsReceived;
     private long _unexpected;
     private long _malformed;
-    private long _lost;
 
+    /// <param name="botId">The bot id.</param>
+    /// <param name="leadingSilenceFrames">Silent frames before the first cycle.</param>
+    /// <param name="script">The frames to send.</param>
+    /// <param name="latencies">Where the end-to-end samples go.</param>
     public BargeInBot(string botId, int leadingSilenceFrames, BargeInScript script, LatencyRecorder latencies)
     {
         BotId = botId;
@@ -46,8 +48,6 @@ internal sealed class BargeInBot : IAsyncDisposable
         _pcmOffset = _speech.Length - script.Speech.Length;
         _expectedInterrupt = BargeInServer.InterruptCommand(botId);
 
-        // An interrupt that has not come back within one cycle is counted as lost: by then the next trigger is out.
-        _staleTicks = script.CycleFrames * Stopwatch.Frequency / 50;
         _control.Options.KeepAliveInterval = TimeSpan.Zero;
         _audio.Options.KeepAliveInterval = TimeSpan.Zero;
     }
@@ -73,8 +73,8 @@ internal sealed class BargeInBot : IAsyncDisposable
     /// <summary>Gets the number of control messages that were not exactly the expected interrupt command.</summary>
     public long MalformedMessages => Interlocked.Read(ref _malformed);
 
-    /// <summary>Gets the number of triggers not answered within one cycle (or not at all).</summary>
-    public long Lost => Interlocked.Read(ref _lost) + _pending.Count;
+    /// <summary>Gets the number of triggers not answered (yet).</summary>
+    public long Lost => _pending.Count;
 
     /// <summary>Gets whether every trigger sent so far has been answered.</summary>
     public bool AllAnswered => _pending.IsEmpty;
@@ -165,13 +165,9 @@ internal sealed class BargeInBot : IAsyncDisposable
 
     private void OnInterrupt(long now)
     {
-        // Oldest trigger first; triggers older than one cycle while a newer one waits were never answered.
-        while (_pending.Count > 1 && _pending.TryPeek(out var oldest) && now - oldest > _staleTicks)
-        {
-            _pending.TryDequeue(out _);
-            Interlocked.Increment(ref _lost);
-        }
-
+        // In order: both paths answer every trigger, once, in the order sent (TCP, one socket each way). A trigger
+        // frame the SDK dropped (DropOldest, reported as dropped frames) is answered on the next voiced frame, so
+        // its sample includes that wait: it is when the human started talking.
         if (!_pending.TryDequeue(out var sent))
         {
             Interlocked.Increment(ref _unexpected);

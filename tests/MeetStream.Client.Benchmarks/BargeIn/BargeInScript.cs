@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 using MeetStream.Client.Realtime.Audio;
 
 namespace MeetStream.Client.Benchmarks.BargeIn;
@@ -71,18 +72,29 @@ internal sealed class BargeInScript
     /// </summary>
     public void Verify()
     {
+        var wrong = FirstMismatch();
+        if (wrong is { } position)
+        {
+            var shortest = Enumerable.Range(SpeechFrames + 1, 500).FirstOrDefault(c => new BargeInScript(c, SpeechFrames).FirstMismatch() is null);
+            throw new InvalidOperationException(
+                $"With {SpeechFrames} voiced frames per cycle of {CycleFrames}, the voice-activity detector does not report speech " +
+                $"starting exactly on the first voiced frame of each cycle (frame {position} differs); use a cycle of at least {shortest} frames.");
+        }
+    }
+
+    private long? FirstMismatch()
+    {
         var vad = new VoiceActivityDetector(VadOptions);
         var samples = new short[SamplesPerFrame];
         for (long position = -CycleFrames; position < 3 * CycleFrames; position++)
         {
-            (IsSpeech(position) ? Speech : Silence).AsSpan().CopyTo(System.Runtime.InteropServices.MemoryMarshal.AsBytes(samples.AsSpan()));
-            var started = vad.Process(samples).SpeechStarted;
-            if (started != IsTrigger(position))
+            (IsSpeech(position) ? Speech : Silence).AsSpan().CopyTo(MemoryMarshal.AsBytes(samples.AsSpan()));
+            if (vad.Process(samples).SpeechStarted != IsTrigger(position))
             {
-                throw new InvalidOperationException(
-                    $"With {SpeechFrames} voiced frames per cycle of {CycleFrames}, the voice-activity detector reports speech starting " +
-                    $"{(started ? "on" : "not on")} frame {position}; use a cycle of at least {SpeechFrames + 7} frames (the hangover is 100 ms).");
+                return position;
             }
         }
+
+        return null;
     }
 }
