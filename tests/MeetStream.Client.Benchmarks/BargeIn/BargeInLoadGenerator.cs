@@ -16,6 +16,8 @@ internal static class BargeInLoadGenerator
     /// <summary>The target: p99 at or below this at 1,000 bots.</summary>
     public const double TargetP99Ms = 1.0;
 
+    private const string Usage = "Usage: bargein [--bots 1,1000] [--seconds 10] [--warmup 3] [--cycle 10] [--runs 1] [--lossless] [--no-baseline]";
+
     public static async Task<int> RunAsync(string[] args)
     {
         int[] steps = [1, 1000];
@@ -27,37 +29,49 @@ internal static class BargeInLoadGenerator
         var sdkOnly = args.Contains("--no-baseline");
         try
         {
-            for (var i = 0; i < args.Length - 1; i++)
+            for (var i = 0; i < args.Length; i++)
             {
-                switch (args[i])
+                if (args[i] is "--lossless" or "--no-baseline")
+                {
+                    continue;
+                }
+
+                if (i + 1 >= args.Length || args[i] is not ("--bots" or "--seconds" or "--warmup" or "--cycle" or "--runs"))
+                {
+                    Console.Error.WriteLine($"bargein: unknown option or missing value: '{args[i]}'. {Usage}");
+                    return 2;
+                }
+
+                var value = args[++i];
+                switch (args[i - 1])
                 {
                     case "--bots":
-                        steps = args[i + 1].Split(',').Select(s => int.Parse(s, NumberStyles.AllowThousands, CultureInfo.InvariantCulture)).ToArray();
+                        steps = value.Split(',').Select(s => int.Parse(s, NumberStyles.AllowThousands, CultureInfo.InvariantCulture)).ToArray();
                         break;
                     case "--seconds":
-                        seconds = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+                        seconds = int.Parse(value, CultureInfo.InvariantCulture);
                         break;
                     case "--warmup":
-                        warmup = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+                        warmup = int.Parse(value, CultureInfo.InvariantCulture);
                         break;
                     case "--cycle":
-                        cycle = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+                        cycle = int.Parse(value, CultureInfo.InvariantCulture);
                         break;
                     case "--runs":
-                        runs = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+                        runs = int.Parse(value, CultureInfo.InvariantCulture);
                         break;
                 }
             }
         }
-        catch (FormatException ex)
+        catch (Exception ex) when (ex is FormatException or OverflowException)
         {
-            Console.Error.WriteLine($"bargein: {ex.Message} Usage: bargein [--bots 1,1000] [--seconds 10] [--warmup 3] [--cycle 10] [--runs 1] [--lossless] [--no-baseline]");
+            Console.Error.WriteLine($"bargein: {ex.Message} {Usage}");
             return 2;
         }
 
-        if (steps.Any(n => n < 1 || n > 20_000) || seconds < 1 || warmup < 0 || runs < 1)
+        if (steps.Any(n => n < 1 || n > 20_000) || seconds < 1 || seconds > 3600 || warmup < 0 || warmup > 600 || runs < 1 || cycle < 3 || cycle > 10_000)
         {
-            Console.Error.WriteLine("bargein: --bots takes 1 to 20,000 per step, --seconds at least 1, --warmup at least 0, --runs at least 1.");
+            Console.Error.WriteLine("bargein: --bots takes 1 to 20,000 per step, --seconds 1 to 3,600, --warmup 0 to 600, --runs at least 1, --cycle 3 to 10,000 frames.");
             return 2;
         }
 

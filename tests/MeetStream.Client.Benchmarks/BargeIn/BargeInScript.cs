@@ -6,7 +6,7 @@ namespace MeetStream.Client.Benchmarks.BargeIn;
 
 /// <summary>
 /// What every bot of the barge-in benchmark says: 20 ms frames of 48 kHz PCM in a repeating cycle of
-/// <see cref="SpeechFrames"/> voiced frames (a 300 Hz tone at about −15 dBFS) followed by silence, and the
+/// <see cref="SpeechFrames"/> voiced frames (a 300 Hz tone at about −18 dBFS) followed by silence, and the
 /// voice-activity settings under which the FIRST voiced frame of each cycle is the one on which the detector reports
 /// <see cref="VoiceActivityResult.SpeechStarted"/> (the trigger frame). <see cref="Verify"/> proves that with the
 /// real <see cref="VoiceActivityDetector"/>, so the raw baseline's one-line rule ("first frame whose first sample is
