@@ -205,7 +205,7 @@ public sealed class RealtimeBotTests : IAsyncLifetime
 
         await _client.Bots.RemoveFromMeetingAsync(bot, Ct);
         await _sim.RunUntilAsync(bot, BotStatus.Stopped, cancellationToken: Ct);
-        await Task.WhenAll(audio.Completion, control.Completion, video.Completion).WaitAsync(TimeSpan.FromSeconds(20), Ct);
+        await Task.WhenAll(audio.Completion, control.Completion, video.Completion).WaitAsync(TimeSpan.FromSeconds(60), Ct);
 
         Assert.Equal(WebSocketCloseStatus.NormalClosure, audio.CloseStatus);
         Assert.Equal(WebSocketCloseStatus.NormalClosure, control.CloseStatus);
