@@ -247,7 +247,9 @@ internal sealed class RealtimeBot
                             BinaryPrimitives.WriteInt16LittleEndian(frameBytes.AsSpan(i * 2), samples[i]);
                         }
 
-                        await socket.SendAsync(AudioFrameWriter.CreateFrame(speakerId, speakerName, frameBytes), WebSocketMessageType.Binary, true, cancellationToken).ConfigureAwait(false);
+                        // Not the streaming token: cancelling a send in flight aborts the WebSocket, and the bot must
+                        // still close it with 1000 when it leaves (a loaded machine is often mid-send then).
+                        await socket.SendAsync(AudioFrameWriter.CreateFrame(speakerId, speakerName, frameBytes), WebSocketMessageType.Binary, true, _abort.Token).ConfigureAwait(false);
                         Interlocked.Increment(ref _framesSent);
                     }
                 }
@@ -308,7 +310,7 @@ internal sealed class RealtimeBot
                 ["audio_sample_rate"] = 44100,
                 ["audio_bitrate"] = "128k",
             }).ConfigureAwait(false);
-            await SendBinaryAsync(socket, MediaFiles.VideoMp4, cancellationToken).ConfigureAwait(false);
+            await SendBinaryAsync(socket, MediaFiles.VideoMp4, _abort.Token).ConfigureAwait(false); // as audio: never cancel a send in flight
             var started = _time.GetTimestamp();
             long fragments = 0;
             long pings = 0;
@@ -317,7 +319,7 @@ internal sealed class RealtimeBot
                 var elapsed = _time.GetElapsedTime(started).TotalSeconds * _speed;
                 while (fragments < (long)elapsed)
                 {
-                    await SendBinaryAsync(socket, Fragment(++fragments), cancellationToken).ConfigureAwait(false);
+                    await SendBinaryAsync(socket, Fragment(++fragments), _abort.Token).ConfigureAwait(false);
                 }
 
                 while (pings < (long)(elapsed / 5))
