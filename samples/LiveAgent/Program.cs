@@ -16,7 +16,9 @@ if (args.Contains("--generate-token"))
     return 0;
 }
 
-var builder = WebApplication.CreateSlimBuilder(args);
+// appsettings.json from the build output, wherever the program is started from: its log levels keep ASP.NET Core's
+// request logging (which would print the bridge token in request URLs) at Warning.
+var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 var bridgeSection = builder.Configuration.GetSection("MeetStream:Bridge");
 var demo = string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(MeetStreamClientOptions.ApiKeyEnvironmentVariable))
     && string.IsNullOrWhiteSpace(bridgeSection["AccessToken"]) && !bridgeSection.GetSection("AccessTokens").GetChildren().Any();

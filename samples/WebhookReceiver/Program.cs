@@ -9,12 +9,19 @@ using MeetStream.Client.Testing;
 using MeetStream.Client.Webhooks;
 using WebhookReceiver;
 
-var builder = WebApplication.CreateSlimBuilder(args);
+// appsettings.json from the build output, wherever the program is started from: its log levels keep ASP.NET Core's
+// request logging (which would print callback URL tokens) at Warning.
+var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 var webhookSection = builder.Configuration.GetSection("MeetStream:Webhooks");
 var demo = string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(MeetStreamClientOptions.ApiKeyEnvironmentVariable))
     && !webhookSection.GetSection("SigningSecrets").GetChildren().Any();
 var demoSecret = demo ? WebhookValidator.GenerateSecret() : null;
 await using var simulator = demo ? await SimulatorDemo.StartSimulatorAsync() : null;
+if (demo && simulator is null)
+{
+    return 2; // unknown MEETSTREAM_SIMULATOR_SCENARIO, already reported
+}
+
 if (simulator is not null)
 {
     builder.WebHost.UseUrls("http://127.0.0.1:0");

@@ -117,6 +117,16 @@ public sealed class MeetStreamSimulatorOptions
             throw new ArgumentException("Conversation needs at least one utterance, each with a speaker and text.", nameof(Conversation));
         }
 
+        if (Conversation.Any(u => u.AfterBotStartsSpeaking is { } after && (after < TimeSpan.Zero || after > TimeSpan.FromMinutes(10))))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Conversation), "SimulatorUtterance.AfterBotStartsSpeaking must be between 0 and 10 minutes (or null for a line on the timeline).");
+        }
+
+        if (Conversation.All(u => u.AfterBotStartsSpeaking is not null))
+        {
+            throw new ArgumentException("Conversation needs at least one line on the timeline (AfterBotStartsSpeaking null); barge-in lines only start while the bot speaks.", nameof(Conversation));
+        }
+
         if (LiveAudioSpeed is { } speed && (double.IsNaN(speed) || double.IsInfinity(speed) || speed <= 0))
         {
             throw new ArgumentOutOfRangeException(nameof(LiveAudioSpeed), LiveAudioSpeed, "LiveAudioSpeed must be a positive factor (1 = real pace) or null.");

@@ -25,7 +25,7 @@ public sealed class BotStatusWaiterEndpointTests
         using var response = await host.Client.SendAsync(WebhookTestHost.Signed(WebhookPayloads.Lifecycle("bot.inmeeting", "InMeeting", "Bot joined")), Ct);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(BotStatus.InMeeting, await wait.WaitAsync(TimeSpan.FromSeconds(20), Ct));
+        Assert.Equal(BotStatus.InMeeting, await wait.WaitAsync(TimeSpan.FromSeconds(60), Ct));
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public sealed class WebhookEndpointTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal("""{"status":"accepted"}""", await response.Content.ReadAsStringAsync(Ct));
-        var stopped = await received.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        var stopped = await received.Task.WaitAsync(TimeSpan.FromSeconds(60), Ct);
         Assert.Equal(BotStopReason.Kicked, stopped.Reason);
         Assert.Equal(WebhookPayloads.BotId, stopped.BotId);
     }
@@ -284,7 +284,7 @@ public sealed class WebhookEndpointTests
         using var forged = await host.Client.SendAsync(WebhookTestHost.Unsigned(Encoding.UTF8.GetBytes(WebhookPayloads.LiveTranscript), WebhookTestHost.Path + "?meetstream_token=v1.forged"), Ct);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("the engine", (await received.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct)).NewText);
+        Assert.Equal("the engine", (await received.Task.WaitAsync(TimeSpan.FromSeconds(60), Ct)).NewText);
         Assert.Equal(HttpStatusCode.Unauthorized, withoutToken.StatusCode);
         Assert.Equal("MissingCallbackToken", await ReasonAsync(withoutToken));
         Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
@@ -330,7 +330,7 @@ public sealed class WebhookEndpointTests
         (await host.Client.SendAsync(WebhookTestHost.Signed(WebhookPayloads.Lifecycle("bot.joining", "Joining", "Bot is joining the meeting")), Ct)).Dispose();
         (await host.Client.SendAsync(WebhookTestHost.Signed(WebhookPayloads.Lifecycle("bot.inmeeting", "InMeeting", "Bot is in the meeting")), Ct)).Dispose();
 
-        await later.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        await later.Task.WaitAsync(TimeSpan.FromSeconds(60), Ct);
         var log = Assert.Single(host.Logs.Lines, l => l.EventId.Id == 2008);
         Assert.Equal(LogLevel.Error, log.Level);
         Assert.Equal("handler bug", log.Exception!.Message);
@@ -365,7 +365,7 @@ public sealed class WebhookEndpointTests
 
         (await host.Client.SendAsync(WebhookTestHost.Signed(WebhookPayloads.Stopped("bot.denied", "Denied", 500, "Host denied entry")), Ct)).Dispose();
 
-        await done.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        await done.Task.WaitAsync(TimeSpan.FromSeconds(60), Ct);
         Assert.Equal(4, calls.Count);
         Assert.Equal("BotStoppedEvent", calls[0].Split(':')[0]);
         Assert.Equal("BotLifecycleEvent", calls[1].Split(':')[0]);
@@ -386,7 +386,7 @@ public sealed class WebhookEndpointTests
 
         (await host.Client.SendAsync(WebhookTestHost.Signed(json), Ct)).Dispose();
 
-        var unknown = Assert.IsType<UnknownWebhookEvent>(await received.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct));
+        var unknown = Assert.IsType<UnknownWebhookEvent>(await received.Task.WaitAsync(TimeSpan.FromSeconds(60), Ct));
         Assert.Equal(json, unknown.RawJson);
     }
 
@@ -413,7 +413,7 @@ public sealed class WebhookEndpointTests
         invoker.Expect(seen);
         using var response = await host.Client.SendAsync(WebhookTestHost.Signed(marker), Ct);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await seen.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        await seen.Task.WaitAsync(TimeSpan.FromSeconds(60), Ct);
     }
 
     private sealed class ScopedCounter

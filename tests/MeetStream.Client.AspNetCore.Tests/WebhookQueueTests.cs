@@ -93,7 +93,7 @@ public sealed class WebhookQueueTests
                 sent.Add(botId);
                 if (i == 0)
                 {
-                    await firstStarted.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+                    await firstStarted.Task.WaitAsync(TimeSpan.FromSeconds(60), Ct);
                 }
             }
 
@@ -141,14 +141,14 @@ public sealed class WebhookQueueTests
         try
         {
             (await host.Client.SendAsync(WebhookTestHost.Signed(Joining("a")), Ct)).Dispose();
-            await firstStarted.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+            await firstStarted.Task.WaitAsync(TimeSpan.FromSeconds(60), Ct);
             (await host.Client.SendAsync(WebhookTestHost.Signed(Joining("b")), Ct)).Dispose();
 
             var waiting = host.Client.SendAsync(WebhookTestHost.Signed(Joining("c")), Ct);
             await clock.WaitForTimerAsync(d => d == TimeSpan.FromSeconds(7));
             Assert.False(waiting.IsCompleted);
             clock.Advance(TimeSpan.FromSeconds(7));
-            using var refused = await waiting.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+            using var refused = await waiting.WaitAsync(TimeSpan.FromSeconds(60), Ct);
 
             Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
             Assert.Equal("QueueFull", await WebhookEndpointTests.ReasonAsync(refused));
@@ -187,13 +187,13 @@ public sealed class WebhookQueueTests
         try
         {
             (await host.Client.SendAsync(WebhookTestHost.Signed("""{"event":"bot.joining","bot_id":"a","message":"m"}"""), Ct)).Dispose();
-            await firstStarted.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+            await firstStarted.Task.WaitAsync(TimeSpan.FromSeconds(60), Ct);
             (await host.Client.SendAsync(WebhookTestHost.Signed("""{"event":"bot.joining","bot_id":"b","message":"m"}"""), Ct)).Dispose();
 
             var waiting = host.Client.SendAsync(WebhookTestHost.Signed("""{"event":"bot.joining","bot_id":"c","message":"m"}"""), Ct);
             await WaitUntilAsync(() => host.Logs.Lines.Count(l => l.EventId.Id == 2005) == 2 && !waiting.IsCompleted);
             gate.SetResult();
-            using var response = await waiting.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+            using var response = await waiting.WaitAsync(TimeSpan.FromSeconds(60), Ct);
 
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             await WebhookEndpointTests.DrainAsync(host);
@@ -256,7 +256,7 @@ public sealed class WebhookQueueTests
 
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
         while (!condition())
         {
             Assert.True(DateTime.UtcNow < deadline, "Condition not met in time.");

@@ -18,7 +18,7 @@ internal sealed partial class SimulatorEngine
 
         var scale = Clock.TimeScale;
         var speed = Options.LiveAudioSpeed ?? (scale > 0 ? Math.Clamp(scale, 1, MaxFollowedSpeed) : 1);
-        var realtime = new RealtimeBot(this, bot, ConversationPlan.Plan(Options.Conversation, bot.MeetingDuration), speed);
+        var realtime = new RealtimeBot(this, bot, ConversationPlan.Plan(Options.Conversation, bot.MeetingDuration), ConversationPlan.BargeIns(Options.Conversation), speed);
         bot.Realtime = realtime;
         _realtimeBots.Add(realtime);
         realtime.Start();

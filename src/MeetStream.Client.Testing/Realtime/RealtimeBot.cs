@@ -27,6 +27,7 @@ internal sealed class RealtimeBot
     private readonly Uri? _controlUrl;
     private readonly Uri? _videoUrl;
     private readonly IReadOnlyList<PlannedUtterance> _plan;
+    private readonly Queue<(SimulatorUtterance Line, int SpeakerIndex)> _bargeIns;
     private readonly IReadOnlyDictionary<string, string> _deviceIds;
     private readonly double _speed;
     private readonly double _leadSeconds;
@@ -44,7 +45,7 @@ internal sealed class RealtimeBot
     private ClientWebSocket? _control;
     private Task _run = Task.CompletedTask;
 
-    public RealtimeBot(SimulatorEngine engine, SimBot bot, IReadOnlyList<PlannedUtterance> plan, double speed)
+    public RealtimeBot(SimulatorEngine engine, SimBot bot, IReadOnlyList<PlannedUtterance> plan, IReadOnlyList<(SimulatorUtterance Line, int SpeakerIndex)> bargeIns, double speed)
     {
         _engine = engine;
         _time = engine.Options.TimeProvider;
@@ -55,6 +56,7 @@ internal sealed class RealtimeBot
         _controlUrl = bot.ControlUrl is { } c ? new Uri(c) : null;
         _videoUrl = bot.LiveVideoUrl is { } v ? new Uri(v) : null;
         _plan = plan;
+        _bargeIns = new Queue<(SimulatorUtterance Line, int SpeakerIndex)>(bargeIns);
         _deviceIds = bot.Participants.ToDictionary(p => p.Name, p => p.DeviceId, StringComparer.Ordinal);
         _speed = speed;
         _leadSeconds = engine.Timings.StageGap.TotalSeconds;
@@ -181,10 +183,12 @@ internal sealed class RealtimeBot
     private async Task AudioLoopAsync(ClientWebSocket? socket, CancellationToken cancellationToken)
     {
         var samples = new short[SimulatedSpeech.FrameSamples];
+        var human = new short[SimulatedSpeech.FrameSamples];
         var frameBytes = new byte[SimulatedSpeech.FrameSamples * 2];
         var started = _time.GetTimestamp();
         long frame = 0;
         var leadFrames = (long)(_leadSeconds / 0.02);
+        PlannedUtterance[]? bargeIn = null; // the barge-in being spoken, on this loop's own frame timeline
         try
         {
             while (!cancellationToken.IsCancellationRequested)
@@ -194,7 +198,31 @@ internal sealed class RealtimeBot
                 {
                     string speakerId;
                     string speakerName;
-                    if (TakePlayback(samples))
+                    var now = (double)frame * SimulatedSpeech.FrameSamples / SimulatedSpeech.SampleRate;
+                    if (bargeIn is not null && now >= bargeIn[0].End + 0.1)
+                    {
+                        bargeIn = null;
+                    }
+
+                    var playing = TakePlayback(samples);
+                    if (playing && bargeIn is null && socket is not null && _bargeIns.TryDequeue(out var next))
+                    {
+                        // A participant starts talking over the bot, counted in frames (not wall time) from its first word.
+                        bargeIn = [ConversationPlan.Place(-1, next.Line, next.SpeakerIndex, now + next.Line.AfterBotStartsSpeaking!.Value.TotalSeconds)];
+                    }
+
+                    if (bargeIn is not null && SimulatedSpeech.Fill(human, frame, bargeIn) is { } interrupting)
+                    {
+                        // The participant is the dominant speaker: the frame is the mix, under their name.
+                        for (var i = 0; i < samples.Length; i++)
+                        {
+                            samples[i] = playing ? (short)Math.Clamp(samples[i] + human[i], short.MinValue, short.MaxValue) : human[i];
+                        }
+
+                        speakerId = _deviceIds.TryGetValue(interrupting.Speaker, out var id) ? id : interrupting.Speaker;
+                        speakerName = interrupting.Speaker;
+                    }
+                    else if (playing)
                     {
                         speakerId = _deviceIds.TryGetValue(_botName, out var own) ? own : "bot";
                         speakerName = _botName;
@@ -219,7 +247,9 @@ internal sealed class RealtimeBot
                             BinaryPrimitives.WriteInt16LittleEndian(frameBytes.AsSpan(i * 2), samples[i]);
                         }
 
-                        await socket.SendAsync(AudioFrameWriter.CreateFrame(speakerId, speakerName, frameBytes), WebSocketMessageType.Binary, true, cancellationToken).ConfigureAwait(false);
+                        // Not the streaming token: cancelling a send in flight aborts the WebSocket, and the bot must
+                        // still close it with 1000 when it leaves (a loaded machine is often mid-send then).
+                        await socket.SendAsync(AudioFrameWriter.CreateFrame(speakerId, speakerName, frameBytes), WebSocketMessageType.Binary, true, _abort.Token).ConfigureAwait(false);
                         Interlocked.Increment(ref _framesSent);
                     }
                 }
@@ -280,7 +310,7 @@ internal sealed class RealtimeBot
                 ["audio_sample_rate"] = 44100,
                 ["audio_bitrate"] = "128k",
             }).ConfigureAwait(false);
-            await SendBinaryAsync(socket, MediaFiles.VideoMp4, cancellationToken).ConfigureAwait(false);
+            await SendBinaryAsync(socket, MediaFiles.VideoMp4, _abort.Token).ConfigureAwait(false); // as audio: never cancel a send in flight
             var started = _time.GetTimestamp();
             long fragments = 0;
             long pings = 0;
@@ -289,7 +319,7 @@ internal sealed class RealtimeBot
                 var elapsed = _time.GetElapsedTime(started).TotalSeconds * _speed;
                 while (fragments < (long)elapsed)
                 {
-                    await SendBinaryAsync(socket, Fragment(++fragments), cancellationToken).ConfigureAwait(false);
+                    await SendBinaryAsync(socket, Fragment(++fragments), _abort.Token).ConfigureAwait(false);
                 }
 
                 while (pings < (long)(elapsed / 5))

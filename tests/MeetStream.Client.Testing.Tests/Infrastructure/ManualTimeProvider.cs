@@ -45,7 +45,7 @@ public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
     public async Task WaitForTimerDueWithinAsync(TimeSpan within, CancellationToken cancellationToken)
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        limit.CancelAfter(TimeSpan.FromSeconds(10));
+        limit.CancelAfter(TimeSpan.FromSeconds(60));
         while (true)
         {
             lock (_gate)

@@ -82,17 +82,70 @@ public sealed class RealtimeBotTests : IAsyncLifetime
         var bot = await CreateRealtimeBotAsync(sim, client);
         var control = await _bridge.Control;
 
-        Assert.True(await control.SendAudioAsync(new byte[48000 * 2 * 3], Ct));
+        Assert.True(await control.SendAudioAsync(new byte[48000 * 2 * 30], Ct)); // 30 s, so a slow machine cannot play it all before the interrupt
         await sim.Journal.WaitForRealtimeAsync(r => r.Event == "sendaudio", cancellationToken: Ct);
         await control.InterruptAsync(Ct);
         var interrupt = await sim.Journal.WaitForRealtimeAsync(r => r.Event == "interrupt", cancellationToken: Ct);
 
         var info = sim.GetBot(bot)!;
-        Assert.Equal(TimeSpan.FromSeconds(3), info.SpeechReceived);
+        Assert.Equal(TimeSpan.FromSeconds(30), info.SpeechReceived);
         Assert.True(info.SpeechDropped > TimeSpan.FromSeconds(2), $"dropped only {info.SpeechDropped}");
-        Assert.Equal(TimeSpan.FromSeconds(3), info.SpeechDropped + info.SpeechPlayed);
+        Assert.Equal(TimeSpan.FromSeconds(30), info.SpeechDropped + info.SpeechPlayed);
         Assert.StartsWith("dropped ", interrupt.Detail, StringComparison.Ordinal);
         Assert.Contains("\"action\":\"clear_audio_queue\"", interrupt.Json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BargeInLine_WhileTheBotSpeaks_ParticipantTalksOverItUnderTheirNameCountedInFrames()
+    {
+        await using var sim = await Simulators.StartManualAsync(o =>
+        {
+            o.LiveAudioSpeed = 10;
+            o.Conversation =
+            [
+                new("Alice Example", "Hello there."),
+                new("Bob Example", "Sorry to cut in.") { AfterBotStartsSpeaking = TimeSpan.FromSeconds(0.2) },
+            ];
+        });
+        using var client = Simulators.Client(sim);
+        var frames = new List<(string Speaker, bool Voiced)>();
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _bridge.OnSession = async bot =>
+        {
+            Task? speaking = null;
+            await foreach (var frame in bot.ReadAudioFramesAsync())
+            {
+                // Five seconds of (silent) bot speech in one sendaudio, so the bot's playback has no gaps at any pace.
+                speaking ??= Task.Run(async () => await (await _bridge.Control).SendAudioAsync(new byte[48_000 * 2 * 5], Ct));
+                lock (frames)
+                {
+                    frames.Add((frame.SpeakerName, frame.Samples.ContainsAnyExcept((short)0)));
+                    if (frames.Count(f => f.Speaker == "Bob Example") > 0 && frames[^1].Speaker == "Realtime Bot")
+                    {
+                        done.TrySetResult();
+                    }
+                }
+            }
+        };
+        var bot = await CreateRealtimeBotAsync(sim, client);
+
+        await done.Task.WaitAsync(TimeSpan.FromMinutes(1), Ct);
+
+        List<(string Speaker, bool Voiced)> seen;
+        lock (frames)
+        {
+            seen = [.. frames];
+        }
+
+        var firstBot = seen.FindIndex(f => f.Speaker == "Realtime Bot");
+        var firstBob = seen.FindIndex(f => f.Speaker == "Bob Example");
+        var lastBob = seen.FindLastIndex(f => f.Speaker == "Bob Example");
+        Assert.InRange(firstBob - firstBot, 8, 11);                      // 0.2 s = 10 frames of 20 ms after the bot's first frame
+        Assert.All(seen[firstBob..(lastBob + 1)], f => Assert.Equal("Bob Example", f.Speaker));
+        Assert.Contains(seen[firstBob..(lastBob + 1)], f => f.Voiced);   // his voice, while the bot's playback is silent
+        Assert.InRange(lastBob - firstBob + 1, 70, 90);                  // four words at 0.4 s, plus the 0.1 s tail
+        Assert.Equal("Realtime Bot", seen[lastBob + 1].Speaker);        // the bot's answer was still playing under him
+        Assert.Equal(TimeSpan.Zero, sim.GetBot(bot)!.SpeechDropped);   // nobody interrupted: the scripted line only talks over it
     }
 
     [Fact]
@@ -152,7 +205,7 @@ public sealed class RealtimeBotTests : IAsyncLifetime
 
         await _client.Bots.RemoveFromMeetingAsync(bot, Ct);
         await _sim.RunUntilAsync(bot, BotStatus.Stopped, cancellationToken: Ct);
-        await Task.WhenAll(audio.Completion, control.Completion, video.Completion).WaitAsync(TimeSpan.FromSeconds(20), Ct);
+        await Task.WhenAll(audio.Completion, control.Completion, video.Completion).WaitAsync(TimeSpan.FromSeconds(60), Ct);
 
         Assert.Equal(WebSocketCloseStatus.NormalClosure, audio.CloseStatus);
         Assert.Equal(WebSocketCloseStatus.NormalClosure, control.CloseStatus);
@@ -220,10 +273,10 @@ public sealed class RealtimeBotTests : IAsyncLifetime
 
     private static async Task Eventually(Func<bool> condition)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
+        var deadline = DateTime.UtcNow.AddSeconds(60); // a hang guard only
         while (!condition())
         {
-            Assert.True(DateTime.UtcNow < deadline, "The condition did not become true within 20 s.");
+            Assert.True(DateTime.UtcNow < deadline, "The condition did not become true within the 60 s hang guard.");
             await Task.Delay(20, Ct);
         }
     }

@@ -12,7 +12,8 @@ public sealed class ResilienceTests(WireMockServer wireMock)
 {
     private static readonly JsonObject StatusBody = new() { ["bot_id"] = "bot-1", ["status"] = "InMeeting", ["custom_attributes"] = new JsonObject() };
 
-    private static readonly StubOptions FiveSecondDelay = new() { Delay = TimeSpan.FromMilliseconds(5000) };
+    // Longer than any test: the answer must never arrive before the fake clock times the attempt out, however slow the machine.
+    private static readonly StubOptions NeverInTime = new() { Delay = TimeSpan.FromMinutes(2) };
 
     private static Task<ApiResponse<JsonElement>> GetStatus(MeetStreamClient client, CancellationToken? token = null) =>
         client.Transport.SendAsync(ApiRequest.Get("/bots/{bot_id}/status").WithPath("bot_id", "bot-1"), MeetStreamJsonContext.Default.JsonElement, token ?? TestContext.Current.CancellationToken);
@@ -280,7 +281,7 @@ public sealed class ResilienceTests(WireMockServer wireMock)
     public async Task Get_SlowerThanAttemptTimeout_RetriedThenTimeoutException()
     {
         var scope = wireMock.CreateScope();
-        await scope.StubAsync("GET", "/bots/bot-1/status", 200, StatusBody, options: FiveSecondDelay);
+        await scope.StubAsync("GET", "/bots/bot-1/status", 200, StatusBody, options: NeverInTime);
         var time = new FakeTimeProvider();
         using var client = TestClients.Create(scope, o => TimeoutsOnFakeClock(o, time, attempt: AttemptTimeout, total: Timeout.InfiniteTimeSpan, maxRetries: 1));
 
@@ -303,7 +304,7 @@ public sealed class ResilienceTests(WireMockServer wireMock)
     {
         var scope = wireMock.CreateScope();
         await scope.StubSequenceAsync("GET", "/bots/bot-1/status", (200, StatusBody, null), (200, StatusBody, null));
-        await ReplaceFirstWithDelay(scope, 5000);
+        await ReplaceFirstWithDelay(scope, 120_000);
         var time = new FakeTimeProvider();
         using var client = TestClients.Create(scope, o => TimeoutsOnFakeClock(o, time, attempt: AttemptTimeout, total: Timeout.InfiniteTimeSpan, maxRetries: 2));
 
@@ -322,7 +323,7 @@ public sealed class ResilienceTests(WireMockServer wireMock)
     public async Task Get_TotalTimeoutShorterThanRetries_ThrowsTimeoutNamingTotalTimeout()
     {
         var scope = wireMock.CreateScope();
-        await scope.StubAsync("GET", "/bots/bot-1/status", 200, StatusBody, options: FiveSecondDelay);
+        await scope.StubAsync("GET", "/bots/bot-1/status", 200, StatusBody, options: NeverInTime);
         var time = new FakeTimeProvider();
         var total = TimeSpan.FromMilliseconds(500);
         using var client = TestClients.Create(scope, o => TimeoutsOnFakeClock(o, time, attempt: AttemptTimeout, total: total, maxRetries: 5));
@@ -343,7 +344,7 @@ public sealed class ResilienceTests(WireMockServer wireMock)
     public async Task Get_CallerCancels_ThrowsOperationCanceledNotWrapped()
     {
         var scope = wireMock.CreateScope();
-        await scope.StubAsync("GET", "/bots/bot-1/status", 200, StatusBody, options: FiveSecondDelay);
+        await scope.StubAsync("GET", "/bots/bot-1/status", 200, StatusBody, options: NeverInTime);
         using var client = TestClients.Create(scope);
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         cts.CancelAfter(200);
@@ -428,7 +429,7 @@ public sealed class ResilienceTests(WireMockServer wireMock)
     // Waits for events, not for time: the server has logged the Nth request and the Nth attempt timer is armed.
     private static async Task ReceivedWithAttemptTimerAsync(WireMockScope scope, FakeTimeProvider time, int requests)
     {
-        for (var i = 0; i < 4000 && (await scope.ReceivedAsync()).Count < requests; i++)
+        for (var i = 0; i < 12_000 && (await scope.ReceivedAsync()).Count < requests; i++) // a hang guard of at least 60 s
         {
             await Task.Delay(5, TestContext.Current.CancellationToken);
         }
@@ -439,7 +440,7 @@ public sealed class ResilienceTests(WireMockServer wireMock)
 
     private static async Task TimerArmedAsync(FakeTimeProvider time, TimeSpan dueTime, int count)
     {
-        for (var i = 0; i < 4000 && time.ArmedDelays.Count(d => d == dueTime) < count; i++)
+        for (var i = 0; i < 12_000 && time.ArmedDelays.Count(d => d == dueTime) < count; i++) // a hang guard of at least 60 s
         {
             await Task.Delay(5, TestContext.Current.CancellationToken);
         }

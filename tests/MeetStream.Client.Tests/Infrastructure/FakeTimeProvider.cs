@@ -104,7 +104,7 @@ public sealed class FakeTimeProvider : Microsoft.Extensions.Time.Testing.FakeTim
     /// <summary>Waits (really, briefly) until a timer with the given due time exists; for tests that advance by hand.</summary>
     public async Task WaitForTimerAsync(Func<TimeSpan, bool> match, TimeSpan? within = null)
     {
-        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(10));
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(60));
         while (true)
         {
             lock (_gate)

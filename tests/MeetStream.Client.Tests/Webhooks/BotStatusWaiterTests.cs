@@ -25,7 +25,7 @@ public sealed class BotStatusWaiterTests(WireMockServer wireMock)
         await time.WaitForTimerAsync(d => d == TimeSpan.FromSeconds(15));
         waiter.Observe(WebhookParser.Parse(WebhookPayloads.Lifecycle("bot.inmeeting", "InMeeting", "Bot joined the meeting")));
 
-        Assert.Equal(BotStatus.InMeeting, await wait.WaitAsync(TimeSpan.FromSeconds(10), Ct));
+        Assert.Equal(BotStatus.InMeeting, await wait.WaitAsync(TimeSpan.FromSeconds(60), Ct));
         Assert.Single(await scope.ReceivedAsync());
         Assert.Equal(0, waiter.PendingWaits);
     }
@@ -91,7 +91,7 @@ public sealed class BotStatusWaiterTests(WireMockServer wireMock)
         await time.WaitForTimerAsync(d => d == TimeSpan.FromSeconds(15));
         waiter.Observe(WebhookParser.Parse(WebhookPayloads.Stopped("bot.notallowed", "NotAllowed", 500, "Bot was not admitted")));
 
-        Assert.Equal(BotStatus.NotAllowed, await wait.WaitAsync(TimeSpan.FromSeconds(10), Ct));
+        Assert.Equal(BotStatus.NotAllowed, await wait.WaitAsync(TimeSpan.FromSeconds(60), Ct));
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public sealed class BotStatusWaiterTests(WireMockServer wireMock)
 
         Assert.False(wait.IsCompleted);
         time.Advance(TimeSpan.FromMinutes(10));
-        await Assert.ThrowsAsync<MeetStreamTimeoutException>(() => wait.WaitAsync(TimeSpan.FromSeconds(10), Ct));
+        await Assert.ThrowsAsync<MeetStreamTimeoutException>(() => wait.WaitAsync(TimeSpan.FromSeconds(60), Ct));
     }
 
     [Fact]
@@ -125,7 +125,7 @@ public sealed class BotStatusWaiterTests(WireMockServer wireMock)
         await time.WaitForTimerAsync(d => d == TimeSpan.FromSeconds(15));
         waiter.Observe(WebhookParser.Parse(WebhookPayloads.Lifecycle("bot.recording", "Recording", "Bot started recording")));
 
-        Assert.Equal(BotStatus.Recording, await wait.WaitAsync(TimeSpan.FromSeconds(10), Ct));
+        Assert.Equal(BotStatus.Recording, await wait.WaitAsync(TimeSpan.FromSeconds(60), Ct));
     }
 
     [Fact]
