@@ -5,7 +5,7 @@ using MeetStream.Client.Lambda;
 // Left out of every `dotnet publish`, so the deployed bootstrap is only the three lines below.
 if (LambdaPipeline.LocalDemo.ShouldRun())
 {
-    return await LambdaPipeline.LocalDemo.RunAsync();
+    return await LambdaPipeline.LocalDemo.RunAsync(args);
 }
 #endif
 

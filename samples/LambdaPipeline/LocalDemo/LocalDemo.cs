@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Amazon.DynamoDBv2;
@@ -33,9 +34,16 @@ internal static class LocalDemo
     public static bool ShouldRun() => string.IsNullOrEmpty(Environment.GetEnvironmentVariable(LambdaHostOptions.RuntimeApiEnvironmentVariable));
 
     /// <summary>Runs the demo to its summary; Ctrl+C stops it at any point.</summary>
-    /// <returns>0 when the transcript is in S3 and the session is done; 1 on a failure; 2 when Node.js or the servers are missing; 130 on Ctrl+C.</returns>
-    public static async Task<int> RunAsync()
+    /// <param name="args">The command line: <c>--time-scale N</c> (how much faster than real time the meeting runs; default 10).</param>
+    /// <returns>0 when the transcript is in S3 and the session is done; 1 on a failure; 2 on a bad argument or when Node.js or the servers are missing; 130 on Ctrl+C.</returns>
+    public static async Task<int> RunAsync(string[] args)
     {
+        if (!TryReadTimeScale(args, out var timeScale, out var problem))
+        {
+            Console.Error.WriteLine("error: " + problem);
+            return 2;
+        }
+
         using var stop = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
         {
@@ -45,7 +53,7 @@ internal static class LocalDemo
 
         try
         {
-            await RunStoryAsync(stop.Token);
+            await RunStoryAsync(timeScale, stop.Token);
             return 0;
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -65,7 +73,7 @@ internal static class LocalDemo
         }
     }
 
-    private static async Task RunStoryAsync(CancellationToken cancellationToken)
+    private static async Task RunStoryAsync(double timeScale, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
         Console.WriteLine("LambdaPipeline local demo: the three Lambda functions on local Runtime APIs, with dynalite (DynamoDB), s3rver (S3) and the MeetStream simulator. Ctrl+C stops it.");
@@ -89,18 +97,18 @@ internal static class LocalDemo
         await using var simulator = await MeetStreamSimulator.StartAsync(
             new MeetStreamSimulatorOptions
             {
-                TimeScale = 10,
+                TimeScale = timeScale,
                 Timings = { StageGap = TimeSpan.FromSeconds(3), MeetingDuration = TimeSpan.FromSeconds(30) },
                 WebhookTimeout = TimeSpan.FromMinutes(1),
             },
             cancellationToken);
-        Line("setup", $"MeetStream simulator at {simulator.BaseAddress} (a 30-second meeting at 10x)");
+        Line("setup", $"MeetStream simulator at {simulator.BaseAddress} (a 30-second meeting, {timeScale.ToString(CultureInfo.InvariantCulture)}x real time)");
 
         // Lambda on the laptop: one Runtime API per function, and the HTTP API in front of the webhook function.
         await using var triggerApi = await LocalRuntimeApi.StartAsync(MeetStreamPipeline.CalendarTriggerFunctionName, TimeSpan.FromSeconds(30), cancellationToken);
         await using var webhookApi = await LocalRuntimeApi.StartAsync(MeetStreamPipeline.WebhookFunctionName, TimeSpan.FromSeconds(10), cancellationToken);
         await using var transcriptApi = await LocalRuntimeApi.StartAsync(MeetStreamPipeline.TranscriptFunctionName, TimeSpan.FromSeconds(120), cancellationToken);
-        var story = new Story(new LocalSessionStream(dynamoDb, SessionsTable), transcriptApi, cancellationToken);
+        var story = new LocalStory(Bucket, new LocalSessionStream(dynamoDb, SessionsTable), transcriptApi, cancellationToken);
         await using var httpApi = await LocalHttpApi.StartAsync(webhookApi, story.OnWebhookAnsweredAsync, cancellationToken);
         Line("setup", $"HTTP API: POST {httpApi.WebhookUrl} -> webhook function");
 
@@ -138,7 +146,7 @@ internal static class LocalDemo
         }
     }
 
-    private static async Task TellAsync(Story story, LocalRuntimeApi triggerApi, AmazonS3Client s3, AmazonDynamoDBClient dynamoDb, Stopwatch watch, CancellationToken cancellationToken)
+    private static async Task TellAsync(LocalStory story, LocalRuntimeApi triggerApi, AmazonS3Client s3, AmazonDynamoDBClient dynamoDb, Stopwatch watch, CancellationToken cancellationToken)
     {
         // 1. EventBridge Scheduler fires the calendar event: the trigger creates the bot and records the session.
         var calendarEvent = new JsonObject
@@ -162,7 +170,7 @@ internal static class LocalDemo
         guard.CancelAfter(StoryTimeout);
         try
         {
-            await story.Finished(botId).WaitAsync(guard.Token);
+            await story.Finished.WaitAsync(guard.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -184,89 +192,34 @@ internal static class LocalDemo
         Console.WriteLine($"Done in {watch.Elapsed.TotalSeconds:0.0} s: calendar event -> bot -> webhooks -> transcript in S3, all on this machine.");
     }
 
+    private static bool TryReadTimeScale(string[] args, out double timeScale, out string problem)
+    {
+        const string Usage = "usage: dotnet run --project samples/LambdaPipeline [-- --time-scale N] (N from 1 = real time to 100; default 10)";
+        timeScale = 10;
+        problem = string.Empty;
+        if (args.Length == 0)
+        {
+            return true;
+        }
+
+        if (args.Length == 2 && args[0] == "--time-scale")
+        {
+            if (double.TryParse(args[1], NumberStyles.Float, CultureInfo.InvariantCulture, out timeScale) && timeScale is >= 1 and <= 100)
+            {
+                return true;
+            }
+
+            problem = $"--time-scale must be a number from 1 to 100 (was '{args[1]}'). {Usage}";
+            return false;
+        }
+
+        problem = $"unknown arguments '{string.Join(' ', args)}'. {Usage}";
+        return false;
+    }
+
     private static string Shorten(string text, int length) =>
         text.Length <= length ? text : text[..length] + "...";
 
     /// <summary>Prints one line of the story: who did it, then what.</summary>
     internal static void Line(string who, string what) => Console.WriteLine($"[{who}] {what}");
-
-    /// <summary>What happens after the bot is created, as it happens: webhooks answered, stream records, transcript runs.</summary>
-    private sealed class Story(LocalSessionStream stream, LocalRuntimeApi transcriptApi, CancellationToken cancellationToken)
-    {
-        private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private readonly TaskCompletionSource _stored = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private int _delivered;
-        private int _processed;
-        private int _refused;
-
-        public int Delivered => Volatile.Read(ref _delivered);
-
-        public int Processed => Volatile.Read(ref _processed);
-
-        public int Refused => Volatile.Read(ref _refused);
-
-        public int Other => Delivered - Processed - Refused;
-
-        /// <summary>Completes when the session reached <c>bot.done</c> and its transcript is in S3; fails on a refused delivery or a failed fetch.</summary>
-        public Task Finished(string botId) => Task.WhenAll(_done.Task, _stored.Task);
-
-        public async Task OnWebhookAnsweredAsync(WebhookAnswer answer)
-        {
-            Interlocked.Increment(ref _delivered);
-            var body = answer.Body;
-            var eventName = body?["event"]?.GetValue<string>() ?? "(unreadable)";
-            var status = body?["status"]?.GetValue<string>() ?? "error";
-            var effect = body?["effect"]?.GetValue<string>() is { } e ? $" ({e})" : string.Empty;
-            Line("webhook", $"{eventName} -> {answer.StatusCode} {status}{effect}{(answer.Error is null ? string.Empty : ": " + answer.Error)}");
-            if (answer.StatusCode != 200)
-            {
-                Interlocked.Increment(ref _refused);
-                _done.TrySetException(new LocalInvocationException($"The webhook function answered {answer.StatusCode} to {eventName}: {answer.Error ?? body?["error"]?.ToString()}"));
-                return;
-            }
-
-            if (status == "processed")
-            {
-                Interlocked.Increment(ref _processed);
-            }
-
-            if (eventName == "bot.done")
-            {
-                _done.TrySetResult();
-            }
-
-            if (body?["bot_id"]?.GetValue<string>() is { } botId && await stream.ChangedAsync(botId, cancellationToken) is { } record)
-            {
-                Line("stream", $"session {botId}: work_state -> pending; the DynamoDB stream invokes the transcript function");
-                _ = FetchTranscriptAsync(record);
-            }
-        }
-
-        private async Task FetchTranscriptAsync(JsonObject record)
-        {
-            try
-            {
-                var result = JsonNode.Parse(await transcriptApi.InvokeAsync(record, cancellationToken))!;
-                foreach (var session in result["results"]!.AsArray())
-                {
-                    var outcome = session!["outcome"]!.GetValue<string>();
-                    Line("transcript", outcome == "stored"
-                        ? $"transcript {session["transcript_id"]} fetched from MeetStream and stored: s3://{Bucket}/{session["s3_key"]}"
-                        : $"{session["bot_id"]}: {outcome} {session["note"]}");
-                    if (outcome == "stored")
-                    {
-                        _stored.TrySetResult();
-                    }
-                    else
-                    {
-                        _stored.TrySetException(new LocalInvocationException($"The transcript function answered {outcome}: {session["note"]}"));
-                    }
-                }
-            }
-            catch (Exception ex)
-            {
-                _stored.TrySetException(ex);
-            }
-        }
-    }
 }
