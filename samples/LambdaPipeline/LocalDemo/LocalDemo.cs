@@ -56,7 +56,7 @@ internal static class LocalDemo
             await RunStoryAsync(timeScale, stop.Token);
             return 0;
         }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        catch (Exception) when (stop.IsCancellationRequested)
         {
             Console.WriteLine("Stopped (Ctrl+C).");
             return 130;
@@ -66,9 +66,15 @@ internal static class LocalDemo
             Console.Error.WriteLine("error: " + ex.Message);
             return 2;
         }
-        catch (Exception ex) when (ex is LocalInvocationException or TimeoutException or AmazonServiceException or MeetStreamException)
+        catch (Exception ex) when (ex is LocalInvocationException or TimeoutException)
         {
             Console.Error.WriteLine("error: " + ex.Message);
+            return 1;
+        }
+        catch (Exception ex)
+        {
+            // Anything else (a storage or MeetStream error, a taken port): one line, the type says where it came from.
+            Console.Error.WriteLine($"error: {ex.GetType().Name}: {ex.Message}");
             return 1;
         }
     }
