@@ -45,12 +45,24 @@ internal static class LocalDemo
         }
 
         using var stop = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
+        ConsoleCancelEventHandler onCtrlC = (_, e) =>
         {
             e.Cancel = true;
             stop.Cancel();
         };
+        Console.CancelKeyPress += onCtrlC;
+        try
+        {
+            return await RunUntilStoppedAsync(timeScale, stop);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCtrlC;
+        }
+    }
 
+    private static async Task<int> RunUntilStoppedAsync(double timeScale, CancellationTokenSource stop)
+    {
         try
         {
             await RunStoryAsync(timeScale, stop.Token);
