@@ -11,13 +11,19 @@ results="$(pwd)/artifacts/test-results"
 rm -rf "$results"
 mkdir -p "$results"
 
-echo "==> Building"
-dotnet build MeetStream.Client.sln -c Release --nologo -v quiet
+start=$SECONDS
+echo "==> Building the solution (one line per project as it finishes; a first build on a fresh clone takes minutes)"
+# Minimal verbosity with the terminal logger off: one "Project -> path" line per project, also when the output is a
+# file or a CI log (quiet verbosity printed nothing for minutes).
+dotnet build MeetStream.Client.sln -c Release --nologo -v minimal -tl:off -clp:NoSummary
+echo "==> Built in $((SECONDS - start)) s"
 
-echo "==> Testing"
+echo "==> Testing (one result line per test project as it finishes)"
+start=$SECONDS
 status=0
-dotnet test MeetStream.Client.sln -c Release --no-build --nologo \
+dotnet test MeetStream.Client.sln -c Release --no-build --nologo -tl:off \
   --logger "trx" --results-directory "$results" -- RunConfiguration.CollectSourceInformation=false || status=$?
+echo "==> Tested in $((SECONDS - start)) s"
 
 python3 - "$results" <<'PY'
 import glob, sys, xml.etree.ElementTree as ET
