@@ -1,3 +1,4 @@
+using System.Net.WebSockets;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -18,7 +19,10 @@ namespace MeetStream.Client.Realtime;
 /// </para>
 /// <para>
 /// The session ends (<see cref="Completion"/>) when its audio and control channels have both closed (a video channel
-/// still open then is closed too); a session with only a video channel ends when that closes.
+/// still open then is closed too); a session with only a video channel ends when that closes. When the audio channel
+/// ends on a liveness timeout (<see cref="RealtimeCloseReason.IdleTimeout"/> or
+/// <see cref="RealtimeCloseReason.MessageTimeout"/>: the bot is gone) and no new audio socket arrives within
+/// <see cref="BotSessionOptions.EndGracePeriod"/>, the control channel is closed too (1001), so the session ends.
 /// </para>
 /// </remarks>
 public sealed class BotSession : IAsyncDisposable
@@ -29,6 +33,10 @@ public sealed class BotSession : IAsyncDisposable
     private readonly TimeSpan _grace;
     private readonly ILogger _logger;
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    // Set when the control channel of a bot whose audio timed out is being closed: the grace period was already given,
+    // so the session ends as soon as that close completes.
+    private bool _deadBotClosing;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private AudioChannelSession? _audio;
     private ControlChannelSession? _control;
@@ -320,6 +328,7 @@ public sealed class BotSession : IAsyncDisposable
     private void OnChannelClosed()
     {
         bool endNow = false;
+        ControlChannelSession? deadControl = null;
         lock (_gate)
         {
             if (_ended)
@@ -330,10 +339,23 @@ public sealed class BotSession : IAsyncDisposable
             SignalLocked();
             if (!AllClosedLocked())
             {
-                return;
-            }
+                if (DeadBotControlLocked() is not { } control)
+                {
+                    return;
+                }
 
-            if (_grace <= TimeSpan.Zero)
+                if (_grace > TimeSpan.Zero)
+                {
+                    // Give the bot the grace period to open a new audio socket before its control socket is closed.
+                    _graceTimer?.Dispose();
+                    _graceTimer = _time.CreateTimer(static state => ((BotSession)state!).OnGraceElapsed(), this, _grace, Timeout.InfiniteTimeSpan);
+                    return;
+                }
+
+                deadControl = control;
+                _deadBotClosing = true;
+            }
+            else if (_grace <= TimeSpan.Zero || _deadBotClosing)
             {
                 endNow = true;
             }
@@ -344,7 +366,11 @@ public sealed class BotSession : IAsyncDisposable
             }
         }
 
-        if (endNow)
+        if (deadControl is not null)
+        {
+            CloseDeadBotControl(deadControl);
+        }
+        else if (endNow)
         {
             End();
         }
@@ -352,16 +378,49 @@ public sealed class BotSession : IAsyncDisposable
 
     private void OnGraceElapsed()
     {
+        ControlChannelSession? deadControl;
         lock (_gate)
         {
-            if (_ended || !AllClosedLocked())
+            if (_ended)
             {
                 return;
             }
+
+            deadControl = AllClosedLocked() ? null : DeadBotControlLocked();
+            if (deadControl is null && !AllClosedLocked())
+            {
+                return;
+            }
+
+            _deadBotClosing |= deadControl is not null;
         }
 
-        End();
+        if (deadControl is not null)
+        {
+            CloseDeadBotControl(deadControl);
+        }
+        else
+        {
+            End();
+        }
     }
+
+    /// <summary>
+    /// The control channel of a bot whose audio channel died on a liveness timeout
+    /// (<see cref="RealtimeCloseReason.IdleTimeout"/> or <see cref="RealtimeCloseReason.MessageTimeout"/>), or null.
+    /// MeetStream streams audio without a break, silence included, so a dead audio socket means a dead bot, while its
+    /// control socket may be quiet for a whole meeting and, on .NET 8 (no ping timeout), would otherwise stay open forever.
+    /// </summary>
+    private ControlChannelSession? DeadBotControlLocked() =>
+        _audio is { IsClosed: true, CloseReason: RealtimeCloseReason.IdleTimeout or RealtimeCloseReason.MessageTimeout }
+        && _control is { IsClosed: false } control
+            ? control
+            : null;
+
+    /// <summary>Closes a dead bot's control channel with 1001; its completion then ends the session as usual.</summary>
+    private static void CloseDeadBotControl(ControlChannelSession control) =>
+        control.CloseAsync(WebSocketCloseStatus.EndpointUnavailable, "audio channel timed out", CancellationToken.None)
+            .ContinueWith(static task => _ = task.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
     /// <summary>
     /// The audio and control channels decide (the bot closes both when it leaves); video, which is optional and read on
