@@ -116,6 +116,36 @@ public sealed class SimulatorClockTests
         await Assert.ThrowsAnyAsync<ArgumentException>(() => MeetStreamSimulator.StartAsync(options, Ct));
     }
 
+    [Theory]
+    [InlineData(-1.0)]
+    [InlineData(601.0)]
+    public async Task StartAsync_BargeInDelayOutOfRange_ThrowsNamingTheSetting(double seconds)
+    {
+        var options = new MeetStreamSimulatorOptions
+        {
+            Conversation =
+            [
+                new SimulatorUtterance("Alice", "Hello."),
+                new SimulatorUtterance("Bob", "Wait!") { AfterBotStartsSpeaking = TimeSpan.FromSeconds(seconds) },
+            ],
+        };
+
+        var error = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => MeetStreamSimulator.StartAsync(options, Ct));
+        Assert.Contains("AfterBotStartsSpeaking", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartAsync_OnlyBargeInLines_ThrowsAskingForATimelineLine()
+    {
+        var options = new MeetStreamSimulatorOptions
+        {
+            Conversation = [new SimulatorUtterance("Bob", "Wait!") { AfterBotStartsSpeaking = TimeSpan.FromSeconds(1) }],
+        };
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => MeetStreamSimulator.StartAsync(options, Ct));
+        Assert.Contains("at least one line on the timeline", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task UseScenarioForNextBot_Unknown_Throws()
     {
