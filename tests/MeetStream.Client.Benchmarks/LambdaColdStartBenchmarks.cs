@@ -30,7 +30,7 @@ public class LambdaColdStartBenchmarks
     private readonly PublishedPipeline _published = new();
     private DynaliteServer? _dynalite;
     private Publish _publish = null!;
-    private DynamoDbSessionStoreOptions _sessions = null!;
+    private DynamoDbBotSessionStoreOptions _sessions = null!;
     private DynamoDbIdempotencyLedgerOptions _idempotency = null!;
     private FakeRuntimeApi? _runtimeApi;
     private FakeInvocation _first = null!;

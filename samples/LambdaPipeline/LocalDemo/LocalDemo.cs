@@ -105,7 +105,7 @@ internal static class LocalDemo
         await using var s3rver = await LocalNodeServer.StartS3rverAsync(cancellationToken);
         using var dynamoDb = new AmazonDynamoDBClient(new BasicAWSCredentials("local", "local"), new AmazonDynamoDBConfig { ServiceURL = dynalite.Url.ToString(), AuthenticationRegion = "us-east-1" });
         using var s3 = new AmazonS3Client(new BasicAWSCredentials("S3RVER", "S3RVER"), new AmazonS3Config { ServiceURL = s3rver.Url.ToString(), ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
-        await DynamoDbBotSessionStore.CreateTableAsync(dynamoDb, new DynamoDbSessionStoreOptions { TableName = SessionsTable }, cancellationToken);
+        await DynamoDbBotSessionStore.CreateTableAsync(dynamoDb, new DynamoDbBotSessionStoreOptions { TableName = SessionsTable }, cancellationToken);
         await DynamoDbIdempotencyLedger.CreateTableAsync(dynamoDb, new DynamoDbIdempotencyLedgerOptions { TableName = IdempotencyTable }, cancellationToken);
         await s3.PutBucketAsync(new PutBucketRequest { BucketName = Bucket }, cancellationToken);
         Line("setup", $"DynamoDB (dynalite) at {dynalite.Url}: tables {SessionsTable}, {IdempotencyTable}");
@@ -196,7 +196,7 @@ internal static class LocalDemo
         }
 
         // 4. The summary: the transcript object in S3 and the session record in DynamoDB.
-        var sessions = new DynamoDbBotSessionStore(dynamoDb, new DynamoDbSessionStoreOptions { TableName = SessionsTable });
+        var sessions = new DynamoDbBotSessionStore(dynamoDb, new DynamoDbBotSessionStoreOptions { TableName = SessionsTable });
         var session = (await sessions.GetAsync(botId, cancellationToken))!;
         using var transcriptObject = await s3.GetObjectAsync(Bucket, session.TranscriptS3Key, cancellationToken);
         using var reader = new StreamReader(transcriptObject.ResponseStream, Encoding.UTF8);

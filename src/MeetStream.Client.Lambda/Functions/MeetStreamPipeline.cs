@@ -147,7 +147,7 @@ public static class MeetStreamPipeline
     }
 
     private static DynamoDbBotSessionStore Sessions(IAmazonDynamoDB dynamo, string table, TimeProvider time) =>
-        new(dynamo, new DynamoDbSessionStoreOptions { TableName = table, TimeProvider = time });
+        new(dynamo, new DynamoDbBotSessionStoreOptions { TableName = table, TimeProvider = time });
 
     private static DynamoDbIdempotencyLedger Ledger(IAmazonDynamoDB dynamo, string table, TimeProvider time) =>
         new(dynamo, new DynamoDbIdempotencyLedgerOptions { TableName = table, TimeProvider = time });

@@ -1,10 +1,10 @@
 namespace MeetStream.Client.Lambda;
 
 /// <summary>
-/// One bot's session as the pipeline stores it in DynamoDB (partition key <c>bot_id</c>): what the calendar trigger
+/// The stored record of one bot's session, as the pipeline keeps it in DynamoDB (partition key <c>bot_id</c>): what the calendar trigger
 /// created, the furthest lifecycle state webhooks or reconciliation reported, and the transcript's progress and S3 key.
 /// </summary>
-public sealed class BotSession
+public sealed class BotSessionRecord
 {
     /// <summary>Gets the bot id (partition key <c>bot_id</c>).</summary>
     public required string BotId { get; init; }
@@ -27,8 +27,8 @@ public sealed class BotSession
     /// <summary>Gets the furthest status reached (<c>bot_status</c>); never moves backwards.</summary>
     public BotStatus? Status { get; init; }
 
-    /// <summary>Gets the order of <see cref="Status"/> in the bot lifecycle (<c>state_rank</c>); a change is applied only when its rank is higher.</summary>
-    public int StateRank { get; init; }
+    /// <summary>Gets the stage of <see cref="Status"/> in the bot lifecycle (<c>state_rank</c>, the stage's number); a change is applied only when its stage is later. <see langword="null"/> before any lifecycle state was recorded.</summary>
+    public BotLifecycleStage? Stage { get; init; }
 
     /// <summary>Gets the event that set <see cref="Status"/> (<c>last_event</c>), e.g. <c>bot.stopped</c> or <c>status.reconciled</c>.</summary>
     public string? LastEvent { get; init; }
@@ -73,5 +73,5 @@ public sealed class BotSession
     public long Version { get; init; }
 
     /// <inheritdoc />
-    public override string ToString() => $"BotSession {{ BotId = {BotId}, Status = {Status}, Transcript = {Transcript} }}";
+    public override string ToString() => $"BotSessionRecord {{ BotId = {BotId}, Status = {Status}, Transcript = {Transcript} }}";
 }

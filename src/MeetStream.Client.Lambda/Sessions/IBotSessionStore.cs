@@ -2,7 +2,7 @@ namespace MeetStream.Client.Lambda;
 
 /// <summary>
 /// Where the pipeline keeps bot sessions. Every write is conditional so that state only moves forward: lifecycle
-/// changes by rank (<see cref="BotLifecycle"/>), transcript progress by rank too (awaiting 10, failed 15, pending 20,
+/// changes by <see cref="BotLifecycleStage"/>, transcript progress by rank too (awaiting 10, failed 15, pending 20,
 /// stored or flagged 30).
 /// <see cref="DynamoDbBotSessionStore"/> is the implementation; fake this interface to test your own functions.
 /// </summary>
@@ -12,13 +12,13 @@ public interface IBotSessionStore
     /// <param name="botId">The bot id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The session, or <see langword="null"/> when there is none.</returns>
-    Task<BotSession?> GetAsync(string botId, CancellationToken cancellationToken = default);
+    Task<BotSessionRecord?> GetAsync(string botId, CancellationToken cancellationToken = default);
 
     /// <summary>Finds the sessions created for a calendar event (through the calendar-event index; eventually consistent).</summary>
     /// <param name="calendarEventId">The calendar event id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The sessions, usually one.</returns>
-    Task<IReadOnlyList<BotSession>> FindByCalendarEventAsync(string calendarEventId, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<BotSessionRecord>> FindByCalendarEventAsync(string calendarEventId, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Records a bot created for a calendar event. Idempotent: repeating it for the same bot changes nothing that
@@ -27,9 +27,9 @@ public interface IBotSessionStore
     /// <param name="session">The scheduled session.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The session after the write.</returns>
-    Task<BotSession> RecordScheduledAsync(ScheduledBotSession session, CancellationToken cancellationToken = default);
+    Task<BotSessionRecord> RecordScheduledAsync(ScheduledBotSession session, CancellationToken cancellationToken = default);
 
-    /// <summary>Records a lifecycle change if its rank is above the stored one (creating the session if a webhook arrives first).</summary>
+    /// <summary>Records a lifecycle change if its stage is later than the stored one (creating the session if a webhook arrives first).</summary>
     /// <param name="botId">The bot id.</param>
     /// <param name="change">The change.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

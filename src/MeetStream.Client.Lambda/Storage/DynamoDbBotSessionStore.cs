@@ -27,18 +27,18 @@ public sealed class DynamoDbBotSessionStore : IBotSessionStore
     private const int PendingRank = 20;
     private const int FinalTranscriptRank = 30;
     private readonly IAmazonDynamoDB _dynamo;
-    private readonly DynamoDbSessionStoreOptions _options;
+    private readonly DynamoDbBotSessionStoreOptions _options;
 
     /// <summary>Initializes the store over a DynamoDB client (build it once per execution environment).</summary>
     /// <param name="dynamoDb">The DynamoDB client.</param>
     /// <param name="options">Table and index names, retention and clock.</param>
-    public DynamoDbBotSessionStore(IAmazonDynamoDB dynamoDb, DynamoDbSessionStoreOptions options)
+    public DynamoDbBotSessionStore(IAmazonDynamoDB dynamoDb, DynamoDbBotSessionStoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(dynamoDb);
         ArgumentNullException.ThrowIfNull(options);
         if (string.IsNullOrWhiteSpace(options.TableName))
         {
-            throw new ArgumentException("DynamoDbSessionStoreOptions.TableName must name the sessions table.", nameof(options));
+            throw new ArgumentException("DynamoDbBotSessionStoreOptions.TableName must name the sessions table.", nameof(options));
         }
 
         _dynamo = dynamoDb;
@@ -46,7 +46,7 @@ public sealed class DynamoDbBotSessionStore : IBotSessionStore
     }
 
     /// <inheritdoc />
-    public async Task<BotSession?> GetAsync(string botId, CancellationToken cancellationToken = default)
+    public async Task<BotSessionRecord?> GetAsync(string botId, CancellationToken cancellationToken = default)
     {
         RequireId(botId, nameof(botId));
         var response = await AwsCall.RunAsync(Dynamo, "GetItem", _options.TableName, () => _dynamo.GetItemAsync(
@@ -56,10 +56,10 @@ public sealed class DynamoDbBotSessionStore : IBotSessionStore
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<BotSession>> FindByCalendarEventAsync(string calendarEventId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<BotSessionRecord>> FindByCalendarEventAsync(string calendarEventId, CancellationToken cancellationToken = default)
     {
         RequireId(calendarEventId, nameof(calendarEventId));
-        var sessions = new List<BotSession>();
+        var sessions = new List<BotSessionRecord>();
         Dictionary<string, AttributeValue>? start = null;
         do
         {
@@ -82,7 +82,7 @@ public sealed class DynamoDbBotSessionStore : IBotSessionStore
     }
 
     /// <inheritdoc />
-    public async Task<BotSession> RecordScheduledAsync(ScheduledBotSession session, CancellationToken cancellationToken = default)
+    public async Task<BotSessionRecord> RecordScheduledAsync(ScheduledBotSession session, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(session);
         RequireId(session.BotId, "session.BotId");
@@ -97,9 +97,9 @@ public sealed class DynamoDbBotSessionStore : IBotSessionStore
             update.Set(SessionItem.JoinAt, Time(joinAt));
         }
 
-        if (session.Status is { } status && BotLifecycle.RankOfStatus(status) is { } rank)
+        if (session.Status is { } status && status.LifecycleStage is { } stage)
         {
-            update.SetIfMissing(SessionItem.BotStatus, S(status.Value)).SetIfMissing(SessionItem.StateRank, N(rank));
+            update.SetIfMissing(SessionItem.BotStatus, S(status.Value)).SetIfMissing(SessionItem.StateRank, N((int)stage));
         }
 
         if (!string.IsNullOrWhiteSpace(session.TranscriptId))
@@ -125,12 +125,17 @@ public sealed class DynamoDbBotSessionStore : IBotSessionStore
     {
         RequireId(botId, nameof(botId));
         ArgumentNullException.ThrowIfNull(change);
+        if (!Enum.IsDefined(change.Stage))
+        {
+            throw new ArgumentException($"SessionStateChange.Stage {(int)change.Stage} is not a BotLifecycleStage; use BotStatus.LifecycleStage or BotLifecycle.StageOf.", nameof(change));
+        }
+
         var update = new UpdateBuilder()
             .Set(SessionItem.BotStatus, S(change.Status.Value))
-            .Set(SessionItem.StateRank, N(change.Rank))
+            .Set(SessionItem.StateRank, N((int)change.Stage))
             .Set(SessionItem.LastEvent, S(change.Event))
             .Set(SessionItem.LastEventAt, Time(change.OccurredAt));
-        if (change.Rank >= BotLifecycle.StoppedRank)
+        if (change.Stage >= BotLifecycleStage.Stopped)
         {
             update.SetIfMissing(SessionItem.StoppedAt, Time(change.OccurredAt));
         }
@@ -138,7 +143,7 @@ public sealed class DynamoDbBotSessionStore : IBotSessionStore
         SetOptional(update, SessionItem.StopReason, change.StopReason);
         Track(update, change.OccurredAt + _options.FirstCheckDelay);
         var rank = update.Name(SessionItem.StateRank);
-        var condition = $"attribute_not_exists({rank}) OR {rank} < {update.Value("c_rank", N(change.Rank))}";
+        var condition = $"attribute_not_exists({rank}) OR {rank} < {update.Value("c_rank", N((int)change.Stage))}";
         return await UpdateAsync(botId, update, condition, ReturnValue.NONE, cancellationToken).ConfigureAwait(false) is null ? SessionUpdate.Stale : SessionUpdate.Applied;
     }
 
@@ -302,7 +307,7 @@ public sealed class DynamoDbBotSessionStore : IBotSessionStore
     /// <param name="options">The table and index names.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when the table is active.</returns>
-    public static async Task CreateTableAsync(IAmazonDynamoDB dynamoDb, DynamoDbSessionStoreOptions options, CancellationToken cancellationToken = default)
+    public static async Task CreateTableAsync(IAmazonDynamoDB dynamoDb, DynamoDbBotSessionStoreOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dynamoDb);
         ArgumentNullException.ThrowIfNull(options);

@@ -1,7 +1,7 @@
 namespace MeetStream.Client.Lambda;
 
 /// <summary>Settings of <see cref="DynamoDbBotSessionStore"/>; the names must match the table your template creates.</summary>
-public sealed class DynamoDbSessionStoreOptions
+public sealed class DynamoDbBotSessionStoreOptions
 {
     /// <summary>Gets or sets the sessions table (partition key <c>bot_id</c>, string).</summary>
     public required string TableName { get; set; }

@@ -3,7 +3,7 @@ using Amazon.DynamoDBv2.Model;
 
 namespace MeetStream.Client.Lambda.Storage;
 
-/// <summary>The session item's attribute names and its mapping to <see cref="BotSession"/> (explicit, no reflection).</summary>
+/// <summary>The session item's attribute names and its mapping to <see cref="BotSessionRecord"/> (explicit, no reflection).</summary>
 internal static class SessionItem
 {
     public const string BotId = "bot_id";
@@ -47,11 +47,11 @@ internal static class SessionItem
         _ => throw new ArgumentOutOfRangeException(nameof(progress), progress, "Unknown transcript progress."),
     };
 
-    public static BotSession Read(Dictionary<string, AttributeValue> item)
+    public static BotSessionRecord Read(Dictionary<string, AttributeValue> item)
     {
         var status = Str(item, BotStatus);
         var workState = Str(item, WorkState);
-        return new BotSession
+        return new BotSessionRecord
         {
             BotId = Str(item, BotId) ?? string.Empty,
             CalendarEventId = Str(item, CalendarEventId),
@@ -60,7 +60,7 @@ internal static class SessionItem
             JoinAt = Time(item, JoinAt),
             IdempotencyKey = Str(item, IdempotencyKey),
             Status = status is null ? (BotStatus?)null : new BotStatus(status),
-            StateRank = (int)(Num(item, StateRank) ?? 0),
+            Stage = Num(item, StateRank) is { } rank and > 0 ? (BotLifecycleStage)rank : null,
             LastEvent = Str(item, LastEvent),
             LastEventAt = Time(item, LastEventAt),
             StopReason = Str(item, StopReason),

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using MeetStream.Client.Serialization;
 
@@ -18,7 +17,12 @@ public sealed class BotStatusInfo : MeetStreamObject
     [JsonPropertyName("status")]
     public BotStatus? Status { get; init; }
 
-    /// <summary>Gets your custom attributes (values as JSON; they are strings when you set strings).</summary>
+    /// <summary>
+    /// Gets your custom attributes (<c>custom_attributes</c>) as MeetStream echoes them: string values as they are, any
+    /// other JSON value (number, boolean, <c>null</c>, object, array) as its raw JSON text (<c>12</c>, <c>true</c>,
+    /// <c>null</c>, <c>{"a":1}</c>). The same type as on the request and on webhook events.
+    /// </summary>
     [JsonPropertyName("custom_attributes")]
-    public IReadOnlyDictionary<string, JsonElement>? CustomAttributes { get; init; }
+    [JsonConverter(typeof(ObjectAsStringDictionaryJsonConverter))]
+    public IReadOnlyDictionary<string, string>? CustomAttributes { get; init; }
 }

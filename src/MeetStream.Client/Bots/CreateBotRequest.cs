@@ -55,7 +55,7 @@ public sealed class CreateBotRequest : MeetStreamObject, IValidatableObject
     [JsonPropertyName("agent_config_params")]
     public IReadOnlyDictionary<string, string>? AgentConfigParams { get; init; }
 
-    /// <summary>Your metadata, echoed in webhooks and status and filterable when listing bots. String values only.</summary>
+    /// <summary>Your metadata, echoed in webhooks and status and filterable when listing bots. MeetStream asks for string values; the same string dictionary comes back on status, detail, list, scheduled bots and webhook events (a non-string value as its JSON text).</summary>
     [JsonPropertyName("custom_attributes")]
     public IReadOnlyDictionary<string, string>? CustomAttributes { get; init; }
 

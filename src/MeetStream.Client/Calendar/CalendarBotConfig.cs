@@ -50,7 +50,7 @@ public sealed class CalendarBotConfig : MeetStreamObject
     [JsonPropertyName("automatic_leave")]
     public AutomaticLeaveConfig? AutomaticLeave { get; init; }
 
-    /// <summary>Your metadata, echoed in webhooks and status. String values only.</summary>
+    /// <summary>Your metadata, echoed in webhooks and status. MeetStream asks for string values; the same string dictionary comes back on status, detail, list, scheduled bots and webhook events (a non-string value as its JSON text).</summary>
     [JsonPropertyName("custom_attributes")]
     public IReadOnlyDictionary<string, string>? CustomAttributes { get; init; }
 

@@ -15,6 +15,6 @@ public sealed class CalendarConnection : MeetStreamObject
 
     /// <summary>The account id within the provider: the account's email address.</summary>
     [JsonPropertyName("account_id")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? AccountId { get; init; }
 }

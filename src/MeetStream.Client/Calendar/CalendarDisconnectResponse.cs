@@ -15,7 +15,7 @@ public sealed class CalendarDisconnectResponse : MeetStreamObject
 
     /// <summary>Your MeetStream user id.</summary>
     [JsonPropertyName("user_id")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? UserId { get; init; }
 
     /// <summary>Whether the provider's push-notification channel was stopped.</summary>

@@ -12,22 +12,22 @@ public sealed class CalendarEvent : MeetStreamObject
 {
     /// <summary>MeetStream's event id: the one scheduling takes.</summary>
     [JsonPropertyName("id")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? Id { get; init; }
 
     /// <summary>The start as sent (format undocumented); <see cref="StartsAt"/> parses it.</summary>
     [JsonPropertyName("start_time")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? StartTime { get; init; }
 
     /// <summary>The end as sent (format undocumented); <see cref="EndsAt"/> parses it.</summary>
     [JsonPropertyName("end_time")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? EndTime { get; init; }
 
     /// <summary>The provider id of the calendar holding the event.</summary>
     [JsonPropertyName("calendar_id")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? CalendarId { get; init; }
 
     /// <summary>The calendar platform, e.g. <c>google_calendar</c> (values undocumented).</summary>
@@ -36,7 +36,7 @@ public sealed class CalendarEvent : MeetStreamObject
 
     /// <summary>The provider's own id of the event.</summary>
     [JsonPropertyName("platform_id")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? PlatformId { get; init; }
 
     /// <summary>The iCalendar UID, shared by every occurrence of a recurring event.</summary>
@@ -53,12 +53,12 @@ public sealed class CalendarEvent : MeetStreamObject
 
     /// <summary>When MeetStream stored the event, as sent.</summary>
     [JsonPropertyName("created_at")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? CreatedAt { get; init; }
 
     /// <summary>When MeetStream last updated the event, as sent.</summary>
     [JsonPropertyName("updated_at")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? UpdatedAt { get; init; }
 
     /// <summary>Whether the event was deleted in the calendar.</summary>

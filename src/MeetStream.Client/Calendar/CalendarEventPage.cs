@@ -13,12 +13,12 @@ public sealed class CalendarEventPage : MeetStreamObject
 {
     /// <summary>The next page: a cursor or a URL carrying one (the guide does not say which), or <see langword="null"/> on the last page.</summary>
     [JsonPropertyName("next")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? Next { get; init; }
 
     /// <summary>The previous page, in the same form as <see cref="Next"/>.</summary>
     [JsonPropertyName("previous")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? Previous { get; init; }
 
     /// <summary>Whether more events follow this page.</summary>

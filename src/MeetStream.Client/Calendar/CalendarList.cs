@@ -12,7 +12,7 @@ public sealed class CalendarList : MeetStreamObject
 
     /// <summary>Your MeetStream user id.</summary>
     [JsonPropertyName("user_id")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? UserId { get; init; }
 
     /// <summary>The calendars.</summary>

@@ -8,7 +8,7 @@ public sealed class CalendarWatchResult : MeetStreamObject
 {
     /// <summary>The provider's calendar id.</summary>
     [JsonPropertyName("calendar_id")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? CalendarId { get; init; }
 
     /// <summary>The calendar's title.</summary>
@@ -17,7 +17,7 @@ public sealed class CalendarWatchResult : MeetStreamObject
 
     /// <summary>The watch channel's id.</summary>
     [JsonPropertyName("channel_id")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? ChannelId { get; init; }
 
     /// <summary>
@@ -25,7 +25,7 @@ public sealed class CalendarWatchResult : MeetStreamObject
     /// their digits). <see cref="ExpiresAt"/> parses it.
     /// </summary>
     [JsonPropertyName("expiration")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? Expiration { get; init; }
 
     /// <summary>Gets <see cref="Expiration"/> as a time (ISO 8601, Unix seconds or milliseconds), or <see langword="null"/> when absent or unreadable.</summary>

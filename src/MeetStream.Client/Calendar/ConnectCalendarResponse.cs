@@ -12,7 +12,7 @@ public sealed class ConnectCalendarResponse : MeetStreamObject
 {
     /// <summary>MeetStream's id for the connected calendar.</summary>
     [JsonPropertyName("calendar_id")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? CalendarId { get; init; }
 
     /// <summary>The calendar platform, e.g. <c>google_calendar</c> (values undocumented).</summary>

@@ -11,7 +11,7 @@ public sealed class ProviderCalendar : MeetStreamObject
 {
     /// <summary>The provider's calendar id (for Google often the owner's email address).</summary>
     [JsonPropertyName("id")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? Id { get; init; }
 
     /// <summary>The calendar's title.</summary>

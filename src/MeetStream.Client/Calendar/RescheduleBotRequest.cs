@@ -17,7 +17,7 @@ public sealed class RescheduleBotRequest : MeetStreamObject
     [JsonPropertyName("bot_username")]
     public string? BotUsername { get; init; }
 
-    /// <summary>New metadata for the bot (guide). String values only.</summary>
+    /// <summary>New metadata for the bot (guide). MeetStream asks for string values; the same string dictionary comes back on status, detail, list, scheduled bots and webhook events (a non-string value as its JSON text).</summary>
     [JsonPropertyName("custom_attributes")]
     public IReadOnlyDictionary<string, string>? CustomAttributes { get; init; }
 }

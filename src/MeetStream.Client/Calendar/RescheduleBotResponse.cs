@@ -28,6 +28,6 @@ public sealed class RescheduleBotResponse : MeetStreamObject
 
     /// <summary>Legacy API: the new join time as sent.</summary>
     [JsonPropertyName("scheduled_join_time")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? ScheduledJoinTime { get; init; }
 }

@@ -18,7 +18,7 @@ public sealed class ScheduleEventResponse : MeetStreamObject
 
     /// <summary>The schedule's id.</summary>
     [JsonPropertyName("schedule_id")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? ScheduleId { get; init; }
 
     /// <summary>The scheduled bot's id (use it with the bot and scheduled-bot endpoints).</summary>
@@ -27,17 +27,17 @@ public sealed class ScheduleEventResponse : MeetStreamObject
 
     /// <summary>The group of schedules created together (e.g. the occurrences of a recurring event).</summary>
     [JsonPropertyName("schedule_group")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? ScheduleGroup { get; init; }
 
     /// <summary>MeetStream's event id.</summary>
     [JsonPropertyName("event_id")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? EventId { get; init; }
 
     /// <summary>When the bot joins, as sent (ISO 8601); <see cref="ScheduledAt"/> parses it.</summary>
     [JsonPropertyName("scheduled_time")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? ScheduledTime { get; init; }
 
     /// <summary>Schedules that already existed for the event; shape undocumented (kept as raw JSON).</summary>
@@ -46,7 +46,7 @@ public sealed class ScheduleEventResponse : MeetStreamObject
 
     /// <summary>The occurrence scheduled, as sent (ISO 8601).</summary>
     [JsonPropertyName("occurrence_date")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? OccurrenceDate { get; init; }
 
     /// <summary>Whether the schedule is for one occurrence of a recurring event.</summary>
@@ -67,7 +67,7 @@ public sealed class ScheduleEventResponse : MeetStreamObject
 
     /// <summary>Legacy API: the id of the recurring series' master event.</summary>
     [JsonPropertyName("master_event_id")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? MasterEventId { get; init; }
 
     /// <summary>Legacy API: how many occurrences were scheduled.</summary>

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using MeetStream.Client.Serialization;
 
@@ -24,7 +23,7 @@ public sealed class ScheduledBot : MeetStreamObject
 
     /// <summary>When the bot joins, as sent (ISO 8601); <see cref="ScheduledJoinAt"/> parses it.</summary>
     [JsonPropertyName("scheduled_join_time")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? ScheduledJoinTime { get; init; }
 
     /// <summary>The bot's display name.</summary>
@@ -35,9 +34,14 @@ public sealed class ScheduledBot : MeetStreamObject
     [JsonPropertyName("meeting_link")]
     public string? MeetingLink { get; init; }
 
-    /// <summary>Your metadata as stored (values kept as raw JSON).</summary>
+    /// <summary>
+    /// Gets your custom attributes (<c>custom_attributes</c>) as MeetStream echoes them: string values as they are, any
+    /// other JSON value (number, boolean, <c>null</c>, object, array) as its raw JSON text (<c>12</c>, <c>true</c>,
+    /// <c>null</c>, <c>{"a":1}</c>). The same type as on the request and on webhook events.
+    /// </summary>
     [JsonPropertyName("custom_attributes")]
-    public IReadOnlyDictionary<string, JsonElement>? CustomAttributes { get; init; }
+    [JsonConverter(typeof(ObjectAsStringDictionaryJsonConverter))]
+    public IReadOnlyDictionary<string, string>? CustomAttributes { get; init; }
 
     /// <summary>Legacy <c>/calendar/scheduled</c> only: whether the bot is scheduled.</summary>
     [JsonPropertyName("is_scheduled")]

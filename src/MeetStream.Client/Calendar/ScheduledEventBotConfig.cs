@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using MeetStream.Client.Serialization;
 
@@ -41,7 +40,7 @@ public sealed class ScheduledEventBotConfig : MeetStreamObject
 
     /// <summary>When the bot joins, as sent (ISO 8601); <see cref="JoinsAt"/> parses it.</summary>
     [JsonPropertyName("join_at")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? JoinAt { get; init; }
 
     /// <summary>The deduplication key.</summary>
@@ -56,9 +55,14 @@ public sealed class ScheduledEventBotConfig : MeetStreamObject
     [JsonPropertyName("recording_config")]
     public RecordingConfig? RecordingConfig { get; init; }
 
-    /// <summary>Your metadata as stored (values kept as raw JSON).</summary>
+    /// <summary>
+    /// Gets your custom attributes (<c>custom_attributes</c>) as MeetStream echoes them: string values as they are, any
+    /// other JSON value (number, boolean, <c>null</c>, object, array) as its raw JSON text (<c>12</c>, <c>true</c>,
+    /// <c>null</c>, <c>{"a":1}</c>). The same type as on the request and on webhook events.
+    /// </summary>
     [JsonPropertyName("custom_attributes")]
-    public IReadOnlyDictionary<string, JsonElement>? CustomAttributes { get; init; }
+    [JsonConverter(typeof(ObjectAsStringDictionaryJsonConverter))]
+    public IReadOnlyDictionary<string, string>? CustomAttributes { get; init; }
 
     /// <summary>The live audio WebSocket.</summary>
     [JsonPropertyName("live_audio_required")]

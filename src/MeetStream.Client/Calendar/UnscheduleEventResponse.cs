@@ -16,7 +16,7 @@ public sealed class UnscheduleEventResponse : MeetStreamObject
 
     /// <summary>MeetStream's event id.</summary>
     [JsonPropertyName("event_id")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? EventId { get; init; }
 
     /// <summary>The schedules cancelled; shape undocumented (a list or a count), kept as raw JSON.</summary>

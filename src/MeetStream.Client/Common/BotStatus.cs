@@ -4,7 +4,10 @@ using MeetStream.Client.Serialization;
 namespace MeetStream.Client;
 
 /// <summary>
-/// A bot's status as webhooks (<c>bot_status</c>) and <c>GET /bots/{bot_id}/status</c> report it.\n/// Failure spellings vary (<c>Error</c>, <c>ERROR</c>, <c>FAILED</c>, <c>Failed</c>); compare with <see cref="IsFailure"/>. Open: values MeetStream adds later are kept; comparison ignores case.
+/// A bot's status as webhooks (<c>bot_status</c>) and <c>GET /bots/{bot_id}/status</c> report it.
+/// Failure spellings vary (<c>Error</c>, <c>ERROR</c>, <c>FAILED</c>, <c>Failed</c>); compare with <see cref="IsFailure"/>.
+/// Open: values MeetStream adds later are kept; comparison ignores case. The order of statuses is
+/// <see cref="LifecycleStage"/>.
 /// </summary>
 [JsonConverter(typeof(ExtensibleEnumJsonConverter<BotStatus>))]
 public readonly struct BotStatus : IExtensibleEnum<BotStatus>
@@ -78,9 +81,19 @@ public readonly struct BotStatus : IExtensibleEnum<BotStatus>
 
     /// <summary>
     /// Gets whether the bot is no longer in the meeting and will not return: stopped, not admitted, denied, failed,
-    /// done or expired.
+    /// processing media, done or expired (a <see cref="LifecycleStage"/> of <see cref="BotLifecycleStage.Stopped"/>
+    /// or later). <see langword="false"/> for statuses this SDK does not know.
     /// </summary>
-    public bool HasLeftMeeting => Equals(Stopped) || Equals(NotAllowed) || Equals(Denied) || IsFailure || Equals(Done) || Equals(MediaExpired) || Equals(MediaProcessing);
+    public bool HasLeftMeeting => LifecycleStage >= BotLifecycleStage.Stopped;
+
+    /// <summary>
+    /// Gets the status's stage in the bot lifecycle, for ordering statuses (a webhook that arrives late carries an
+    /// earlier stage). <see cref="Active"/> and <see cref="Scheduled"/> are <see cref="BotLifecycleStage.Scheduled"/>;
+    /// every way of leaving (<see cref="Stopped"/>, <see cref="NotAllowed"/>, <see cref="Denied"/>, <see cref="Error"/>,
+    /// <see cref="Failed"/>) is <see cref="BotLifecycleStage.Stopped"/>. <see langword="null"/> for a status this SDK
+    /// does not know (and for the default value): it has no place in the order, so a state store should not record it.
+    /// </summary>
+    public BotLifecycleStage? LifecycleStage => Stages.ByStatus.TryGetValue(this, out var stage) ? stage : null;
 
     /// <summary>Compares two values case-insensitively.</summary>
     /// <param name="left">The first value.</param>
@@ -112,4 +125,29 @@ public readonly struct BotStatus : IExtensibleEnum<BotStatus>
 
     /// <inheritdoc />
     public override string ToString() => Value;
+
+    /// <summary>The stage of every known status; a nested type so it is built after the status values above.</summary>
+    private static class Stages
+    {
+        internal static readonly Dictionary<BotStatus, BotLifecycleStage> ByStatus = new()
+        {
+            [Active] = BotLifecycleStage.Scheduled,
+            [Scheduled] = BotLifecycleStage.Scheduled,
+            [Joining] = BotLifecycleStage.Joining,
+            [InWaitingRoom] = BotLifecycleStage.InWaitingRoom,
+            [InMeeting] = BotLifecycleStage.InMeeting,
+            [RecordingPermissionAllowed] = BotLifecycleStage.RecordingPermissionAnswered,
+            [RecordingPermissionDenied] = BotLifecycleStage.RecordingPermissionAnswered,
+            [Recording] = BotLifecycleStage.Recording,
+            [Leaving] = BotLifecycleStage.Leaving,
+            [Stopped] = BotLifecycleStage.Stopped,
+            [NotAllowed] = BotLifecycleStage.Stopped,
+            [Denied] = BotLifecycleStage.Stopped,
+            [Error] = BotLifecycleStage.Stopped,
+            [Failed] = BotLifecycleStage.Stopped,
+            [MediaProcessing] = BotLifecycleStage.MediaProcessing,
+            [Done] = BotLifecycleStage.Done,
+            [MediaExpired] = BotLifecycleStage.MediaExpired,
+        };
+    }
 }

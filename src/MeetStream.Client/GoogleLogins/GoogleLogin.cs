@@ -11,7 +11,7 @@ public sealed class GoogleLogin : MeetStreamObject
 {
     /// <summary>The login's id: the <c>{login_id}</c> of the login endpoints.</summary>
     [JsonPropertyName("login_id")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? LoginId { get; init; }
 
     /// <summary>The account's email address.</summary>
@@ -32,6 +32,6 @@ public sealed class GoogleLogin : MeetStreamObject
 
     /// <summary>When the account was last tested, as sent.</summary>
     [JsonPropertyName("last_tested_at")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? LastTestedAt { get; init; }
 }

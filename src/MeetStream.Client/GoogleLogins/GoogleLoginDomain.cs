@@ -39,11 +39,11 @@ public sealed class GoogleLoginDomain : MeetStreamObject
 
     /// <summary>When the domain was registered, as sent.</summary>
     [JsonPropertyName("created_at")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? CreatedAt { get; init; }
 
     /// <summary>When the domain was last changed, as sent.</summary>
     [JsonPropertyName("updated_at")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? UpdatedAt { get; init; }
 }

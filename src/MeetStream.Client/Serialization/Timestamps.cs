@@ -1,12 +1,12 @@
 using System.Globalization;
 
-namespace MeetStream.Client.Webhooks.Serialization;
+namespace MeetStream.Client.Serialization;
 
 /// <summary>
-/// Parses MeetStream timestamps without allocating: ISO 8601 (<c>2026-02-27T07:11:51.863543+00:00</c>,
+/// Timestamp parsing shared by the webhook converters and the webhook validator's timestamp header. Parses MeetStream timestamps without allocating: ISO 8601 (<c>2026-02-27T07:11:51.863543+00:00</c>,
 /// <c>2026-05-26T10:11:14.990Z</c>; no offset means UTC) or a Unix time in seconds or milliseconds.
 /// </summary>
-internal static class WebhookTimestamps
+internal static class Timestamps
 {
     private static readonly string[] IsoFormats =
     [

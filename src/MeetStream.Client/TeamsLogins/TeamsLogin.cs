@@ -11,7 +11,7 @@ public sealed class TeamsLogin : MeetStreamObject
 {
     /// <summary>The login's id: the <c>{login_id}</c> of the login endpoints.</summary>
     [JsonPropertyName("login_id")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? LoginId { get; init; }
 
     /// <summary>The account's registered domain.</summary>
@@ -40,11 +40,11 @@ public sealed class TeamsLogin : MeetStreamObject
 
     /// <summary>When the account was registered, as sent.</summary>
     [JsonPropertyName("created_at")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? CreatedAt { get; init; }
 
     /// <summary>When the account was last changed, as sent.</summary>
     [JsonPropertyName("updated_at")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? UpdatedAt { get; init; }
 }

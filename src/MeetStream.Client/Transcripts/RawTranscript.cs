@@ -13,7 +13,7 @@ public sealed class RawTranscript : MeetStreamObject
 {
     /// <summary>The provider's transcript id.</summary>
     [JsonPropertyName("id")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? Id { get; init; }
 
     /// <summary>The provider's job status, e.g. <c>completed</c>.</summary>

@@ -8,7 +8,7 @@ public sealed class RawTranscriptUtterance : MeetStreamObject
 {
     /// <summary>The speaker label, e.g. <c>A</c>; numbers are kept as their text.</summary>
     [JsonPropertyName("speaker")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? Speaker { get; init; }
 
     /// <summary>What was said.</summary>

@@ -24,6 +24,6 @@ public sealed class RawTranscriptWord : MeetStreamObject
 
     /// <summary>The speaker label, e.g. <c>A</c>; numbers are kept as their text.</summary>
     [JsonPropertyName("speaker")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? Speaker { get; init; }
 }

@@ -298,7 +298,7 @@ public sealed class Transcript
             absolute = a.ValueKind switch
             {
                 JsonValueKind.String when DateTimeOffset.TryParse(a.GetString(), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var parsed) => parsed,
-                JsonValueKind.Number => LenientDateTimeOffsetJsonConverter.FromUnix(a.GetDouble()),
+                JsonValueKind.Number => Timestamps.FromUnix(a.GetDouble()),
                 _ => null,
             };
         }

@@ -11,7 +11,7 @@ public sealed class TranscriptParticipant : MeetStreamObject
 {
     /// <summary>The participant's id in the meeting; numbers are kept as their text.</summary>
     [JsonPropertyName("id")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? Id { get; init; }
 
     /// <summary>The participant's display name.</summary>

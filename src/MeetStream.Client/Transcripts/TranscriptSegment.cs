@@ -32,12 +32,12 @@ public sealed class TranscriptSegment : MeetStreamObject, IJsonOnDeserialized
 
     /// <summary>Wall-clock start of the turn (ISO 8601 on the wire); <see langword="null"/> when absent or unreadable.</summary>
     [JsonPropertyName("absolute_start_time")]
-    [JsonConverter(typeof(LenientDateTimeOffsetJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsTimestampJsonConverter))]
     public DateTimeOffset? AbsoluteStartTime { get; init; }
 
     /// <summary>Wall-clock end of the turn (ISO 8601 on the wire); <see langword="null"/> when absent or unreadable.</summary>
     [JsonPropertyName("absolute_end_time")]
-    [JsonConverter(typeof(LenientDateTimeOffsetJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsTimestampJsonConverter))]
     public DateTimeOffset? AbsoluteEndTime { get; init; }
 
     /// <summary>The words of the turn with timings, confidence and the provider's speaker number.</summary>

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
-using MeetStream.Client.Webhooks.Serialization;
+using MeetStream.Client.Serialization;
 
 namespace MeetStream.Client.Webhooks;
 
@@ -331,7 +331,7 @@ public sealed class WebhookValidator
             return required ? WebhookValidationFailure.MissingTimestamp : WebhookValidationFailure.None;
         }
 
-        if (!WebhookTimestamps.TryParse(header, out var sent))
+        if (!Timestamps.TryParse(header, out var sent))
         {
             return WebhookValidationFailure.MalformedTimestamp;
         }

@@ -14,7 +14,7 @@ public static class PipelineEnvironment
     /// <summary>The MeetStream API key the published pipeline is given (<c>MEETSTREAM_API_KEY</c>).</summary>
     public const string ApiKey = "ms_test_key_lambda_aot_7c41";
 
-    public static Dictionary<string, string> For(string function, string runtimeApi, DynamoDbSessionStoreOptions sessions, DynamoDbIdempotencyLedgerOptions idempotency, DynaliteServer dynalite, S3rverServer? s3rver = null, string? bucket = null, Uri? meetStream = null) => new()
+    public static Dictionary<string, string> For(string function, string runtimeApi, DynamoDbBotSessionStoreOptions sessions, DynamoDbIdempotencyLedgerOptions idempotency, DynaliteServer dynalite, S3rverServer? s3rver = null, string? bucket = null, Uri? meetStream = null) => new()
     {
         ["AWS_LAMBDA_RUNTIME_API"] = runtimeApi,
         ["_HANDLER"] = "bootstrap",

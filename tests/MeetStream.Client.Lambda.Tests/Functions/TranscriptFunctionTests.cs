@@ -154,7 +154,7 @@ public sealed class TranscriptFunctionTests(DynaliteServer dynalite, S3rverServe
     public async Task Schedule_BotStoppedRecently_WaitsUntilStale()
     {
         await ScheduleAsync("bot-8", firstCheck: Now.AddMinutes(-1));
-        await _p.Sessions.ApplyStateAsync("bot-8", new SessionStateChange { Status = BotStatus.Stopped, Rank = 70, Event = "bot.stopped", OccurredAt = Now.AddMinutes(-30) }, Ct);
+        await _p.Sessions.ApplyStateAsync("bot-8", new SessionStateChange { Status = BotStatus.Stopped, Stage = BotLifecycleStage.Stopped, Event = "bot.stopped", OccurredAt = Now.AddMinutes(-30) }, Ct);
 
         var output = await _p.RunTranscriptAsync(ScheduledEvent(), Ct);
 
@@ -167,7 +167,7 @@ public sealed class TranscriptFunctionTests(DynaliteServer dynalite, S3rverServe
     public async Task Schedule_StaleStoppedSessionWithLostWebhook_FindsAndStoresTheTranscript()
     {
         await ScheduleAsync("bot-9", firstCheck: Now.AddMinutes(-1));
-        await _p.Sessions.ApplyStateAsync("bot-9", new SessionStateChange { Status = BotStatus.Stopped, Rank = 70, Event = "bot.stopped", OccurredAt = Now.AddHours(-3) }, Ct);
+        await _p.Sessions.ApplyStateAsync("bot-9", new SessionStateChange { Status = BotStatus.Stopped, Stage = BotLifecycleStage.Stopped, Event = "bot.stopped", OccurredAt = Now.AddHours(-3) }, Ct);
         await _p.MeetStream.StubAsync("GET", "/bots/bot-9/detail", 200, Details("bot-9", "tr-9"));
         await _p.MeetStream.StubAsync("GET", "/transcript/tr-9/get_transcript", 200, Transcript());
 
@@ -264,7 +264,7 @@ public sealed class TranscriptFunctionTests(DynaliteServer dynalite, S3rverServe
         Assert.Null(session.TranscriptS3Key);
     }
 
-    private Task<BotSession> ScheduleAsync(string botId, DateTimeOffset? firstCheck = null) =>
+    private Task<BotSessionRecord> ScheduleAsync(string botId, DateTimeOffset? firstCheck = null) =>
         _p.Sessions.RecordScheduledAsync(
             new ScheduledBotSession
             {

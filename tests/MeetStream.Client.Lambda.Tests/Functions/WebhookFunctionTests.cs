@@ -128,7 +128,7 @@ public sealed class WebhookFunctionTests(DynaliteServer dynalite, S3rverServer s
         Assert.Equal(BotStatus.Stopped, session!.Status);
         Assert.Equal("bot.kicked", session.StopReason);
         Assert.Equal(at, session.StoppedAt);
-        Assert.Equal(BotLifecycle.StoppedRank, session.StateRank);
+        Assert.Equal(BotLifecycleStage.Stopped, session.Stage);
     }
 
     [Fact]

@@ -18,10 +18,10 @@ public sealed class DynaliteServer : NodeServer
         new(new BasicAWSCredentials("dummy", "dummy"), new AmazonDynamoDBConfig { ServiceURL = Url.ToString(), AuthenticationRegion = "us-east-1" });
 
     /// <summary>Creates the sessions and idempotency tables under fresh names and returns their options.</summary>
-    public async Task<(DynamoDbSessionStoreOptions Sessions, DynamoDbIdempotencyLedgerOptions Idempotency)> CreateTablesAsync(TimeProvider clock)
+    public async Task<(DynamoDbBotSessionStoreOptions Sessions, DynamoDbIdempotencyLedgerOptions Idempotency)> CreateTablesAsync(TimeProvider clock)
     {
         var suffix = Guid.NewGuid().ToString("N")[..10];
-        var sessions = new DynamoDbSessionStoreOptions { TableName = "sessions-" + suffix, TimeProvider = clock };
+        var sessions = new DynamoDbBotSessionStoreOptions { TableName = "sessions-" + suffix, TimeProvider = clock };
         var idempotency = new DynamoDbIdempotencyLedgerOptions { TableName = "idempotency-" + suffix, TimeProvider = clock };
         using var client = CreateClient();
         await DynamoDbBotSessionStore.CreateTableAsync(client, sessions);

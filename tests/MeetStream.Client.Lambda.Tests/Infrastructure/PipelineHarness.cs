@@ -28,7 +28,7 @@ public sealed class PipelineHarness : IAsyncDisposable
 
     public AmazonS3Client S3 { get; private set; } = null!;
 
-    public DynamoDbSessionStoreOptions SessionOptions { get; private set; } = null!;
+    public DynamoDbBotSessionStoreOptions SessionOptions { get; private set; } = null!;
 
     public DynamoDbIdempotencyLedgerOptions LedgerOptions { get; private set; } = null!;
 

@@ -9,7 +9,7 @@ public sealed class DynamoDbBotSessionStoreTests(DynaliteServer dynalite) : IAsy
 {
     private readonly FakeTimeProvider _clock = new();
     private Amazon.DynamoDBv2.AmazonDynamoDBClient _client = null!;
-    private DynamoDbSessionStoreOptions _options = null!;
+    private DynamoDbBotSessionStoreOptions _options = null!;
     private DynamoDbBotSessionStore _store = null!;
 
     private CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -41,7 +41,8 @@ public sealed class DynamoDbBotSessionStoreTests(DynaliteServer dynalite) : IAsy
         Assert.Equal(joinAt, session.JoinAt);
         Assert.Equal("ms-cal-key", session.IdempotencyKey);
         Assert.Equal(BotStatus.Active, session.Status);
-        Assert.Equal(10, session.StateRank);
+        Assert.Equal(BotLifecycleStage.Scheduled, session.Stage);
+        Assert.Equal(10, (int)session.Stage!.Value);
         Assert.Equal("tr-1", session.TranscriptId);
         Assert.Equal(TranscriptProgress.Awaiting, session.Transcript);
         Assert.Equal(joinAt.AddHours(5), session.WorkDue);
@@ -65,7 +66,8 @@ public sealed class DynamoDbBotSessionStoreTests(DynaliteServer dynalite) : IAsy
         var again = await _store.RecordScheduledAsync(Scheduled("bot-2", joinAt), Ct);
 
         Assert.Equal(BotStatus.Joining, again.Status);
-        Assert.Equal(20, again.StateRank);
+        Assert.Equal(BotLifecycleStage.Joining, again.Stage);
+        Assert.Equal(20, (int)again.Stage!.Value);
         Assert.Equal(created, again.CreatedAt);
         Assert.Equal(3, again.Version);
     }
@@ -115,7 +117,8 @@ public sealed class DynamoDbBotSessionStoreTests(DynaliteServer dynalite) : IAsy
         Assert.Equal(SessionUpdate.Stale, result);
         var session = await _store.GetAsync("bot-6", Ct);
         Assert.Equal(BotStatus.Recording, session!.Status);
-        Assert.Equal(50, session.StateRank);
+        Assert.Equal(BotLifecycleStage.Recording, session.Stage);
+        Assert.Equal(50, (int)session.Stage!.Value);
         Assert.Equal(1, session.Version);
     }
 
@@ -344,9 +347,19 @@ public sealed class DynamoDbBotSessionStoreTests(DynaliteServer dynalite) : IAsy
     }
 
     [Fact]
+    public async Task ApplyStateAsync_UndefinedStage_ThrowsArgumentExceptionAndWritesNothing()
+    {
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => _store.ApplyStateAsync("bot-undefined", Change(BotStatus.Joining, 0, "bot.joining"), Ct));
+
+        Assert.Equal("change", error.ParamName);
+        Assert.Contains("BotLifecycleStage", error.Message, StringComparison.Ordinal);
+        Assert.Null(await _store.GetAsync("bot-undefined", Ct));
+    }
+
+    [Fact]
     public void Constructor_NoTableName_ThrowsArgumentException()
     {
-        var error = Assert.Throws<ArgumentException>(() => new DynamoDbBotSessionStore(_client, new DynamoDbSessionStoreOptions { TableName = "" }));
+        var error = Assert.Throws<ArgumentException>(() => new DynamoDbBotSessionStore(_client, new DynamoDbBotSessionStoreOptions { TableName = "" }));
 
         Assert.Contains("TableName", error.Message, StringComparison.Ordinal);
     }
@@ -367,7 +380,7 @@ public sealed class DynamoDbBotSessionStoreTests(DynaliteServer dynalite) : IAsy
     private SessionStateChange Change(BotStatus status, int rank, string eventName, string? stopReason = null) => new()
     {
         Status = status,
-        Rank = rank,
+        Stage = (BotLifecycleStage)rank,
         Event = eventName,
         OccurredAt = _clock.GetUtcNow(),
         StopReason = stopReason,

@@ -12,9 +12,9 @@ public sealed class StorageFailureTests
     {
         await using var aws = await FailingAwsEndpoint.StartAsync(400, "ProvisionedThroughputExceededException", "The level of configured provisioned throughput for the table was exceeded.");
         using var client = aws.CreateDynamoDbClient();
-        var store = new DynamoDbBotSessionStore(client, new DynamoDbSessionStoreOptions { TableName = "sessions" });
+        var store = new DynamoDbBotSessionStore(client, new DynamoDbBotSessionStoreOptions { TableName = "sessions" });
 
-        var error = await Assert.ThrowsAsync<LambdaStorageException>(() => store.ApplyStateAsync("bot-1", new SessionStateChange { Status = BotStatus.Joining, Rank = 20, Event = "bot.joining", OccurredAt = DateTimeOffset.UtcNow }, Ct));
+        var error = await Assert.ThrowsAsync<LambdaStorageException>(() => store.ApplyStateAsync("bot-1", new SessionStateChange { Status = BotStatus.Joining, Stage = BotLifecycleStage.Joining, Event = "bot.joining", OccurredAt = DateTimeOffset.UtcNow }, Ct));
 
         Assert.True(error.IsThrottling);
         Assert.Equal("DynamoDB", error.Service);

@@ -48,7 +48,7 @@ public sealed class BotResponseShapeTests : IAsyncLifetime
 
         ModelAssert.Complete(status);
         Assert.Equal(BotStatus.Done, status.Status);
-        Assert.Equal("sales", status.CustomAttributes!["team"].GetString());
+        Assert.Equal("sales", status.CustomAttributes!["team"]);
     }
 
     [Fact]

@@ -31,8 +31,8 @@ public sealed class BotReadTests(WireMockServer wireMock)
         await AssertSingleGetAsync(scope, $"/bots/{Id}/status");
         Assert.Equal(Id, status.BotId);
         Assert.Equal(BotStatus.InWaitingRoom, status.Status);
-        Assert.Equal("sales", status.CustomAttributes!["team"].GetString());
-        Assert.Equal("42", status.CustomAttributes["crm_id"].GetString());
+        Assert.Equal("sales", status.CustomAttributes!["team"]);
+        Assert.Equal("42", status.CustomAttributes["crm_id"]);
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public sealed class BotReadTests(WireMockServer wireMock)
         Assert.Equal("2026-05-26T10:00:05+00:00", d.StatusTimeline["Joining"].Timestamp);
         Assert.False(d.StatusTimeline["BotRejected"].Status);
         Assert.Null(d.StatusTimeline["BotRejected"].Timestamp);
-        Assert.Equal("sales", d.CustomAttributes!["team"].GetString());
+        Assert.Equal("sales", d.CustomAttributes!["team"]);
         Assert.True(d.CaptionFile!.Available);
         Assert.Equal("https://bucket.s3.amazonaws.com/captions.json?X-Amz-Signature=abc", d.CaptionFile.DownloadUrl);
         Assert.Equal("meetstream-media-prod", d.MediaS3Bucket);

@@ -190,7 +190,7 @@ public sealed class CreateBotRequestJsonTests
 
         Assert.Equal("Hibernating", status.Status!.Value.Value);
         Assert.NotEqual(BotStatus.Stopped, status.Status);
-        Assert.Equal(12, status.CustomAttributes!["seats"].GetInt32());
+        Assert.Equal("12", status.CustomAttributes!["seats"]);
         Assert.Equal("eu-west-1", status.AdditionalProperties!["region"].GetString());
         Assert.Equal(240, status.AdditionalProperties["limits"].GetProperty("max_minutes").GetInt32());
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(Json), JsonNode.Parse(again)), again);

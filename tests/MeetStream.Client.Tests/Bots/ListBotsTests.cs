@@ -71,7 +71,7 @@ public sealed class ListBotsTests(WireMockServer wireMock)
         Assert.Equal("2026-05-26T10:00:20+00:00", bot.StartTime);
         Assert.Equal("2026-05-26T10:45:03+00:00", bot.EndTime);
         Assert.Equal("tr_bot-1", bot.TranscriptId);
-        Assert.Equal("sales", bot.CustomAttributes!["team"].GetString());
+        Assert.Equal("sales", bot.CustomAttributes!["team"]);
         Assert.Equal("us-east-1", bot.AdditionalProperties!["region"].GetString());
     }
 

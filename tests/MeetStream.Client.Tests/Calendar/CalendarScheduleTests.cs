@@ -140,8 +140,8 @@ public sealed class CalendarScheduleTests(WireMockServer wireMock)
         Assert.Equal("nova-3", echoed.RecordingConfig!.Transcript!.Provider!.Deepgram!.Model);
         Assert.Equal("en", echoed.RecordingConfig.Transcript.Provider.Deepgram.Language);
         Assert.Equal(48, echoed.RecordingConfig.Retention!.Hours);
-        Assert.Equal("D-1", echoed.CustomAttributes!["crm_id"].GetString());
-        Assert.Equal(12, echoed.CustomAttributes["seats"].GetInt32());
+        Assert.Equal("D-1", echoed.CustomAttributes!["crm_id"]);
+        Assert.Equal("12", echoed.CustomAttributes["seats"]);
         Assert.Equal("wss://audio.acme.com/ms", echoed.LiveAudioRequired!.WebSocketUrl);
         Assert.Equal("https://hooks.acme.com/live", echoed.LiveTranscriptionRequired!.WebhookUrl);
         Assert.Equal("Bot scheduled", result.Message);

@@ -33,8 +33,8 @@ public sealed class ScheduledBotsTests(WireMockServer wireMock)
         Assert.Equal(new DateTimeOffset(2026, 9, 1, 9, 59, 0, TimeSpan.Zero), bot.ScheduledJoinAt);
         Assert.Equal("Acme Notetaker", bot.BotUsername);
         Assert.Equal("https://meet.google.com/abc-defg-hij", bot.MeetingLink);
-        Assert.Equal("D-1", bot.CustomAttributes!["crm_id"].GetString());
-        Assert.Equal(2, bot.CustomAttributes["priority"].GetInt32());
+        Assert.Equal("D-1", bot.CustomAttributes!["crm_id"]);
+        Assert.Equal("2", bot.CustomAttributes["priority"]);
         Assert.Null(bot.IsScheduled);
         Assert.Equal("evt_01", bot.AdditionalProperties!["event_id"].GetString());
         Assert.Equal(MeetingPlatform.Zoom, result.ScheduledBots[1].Platform);

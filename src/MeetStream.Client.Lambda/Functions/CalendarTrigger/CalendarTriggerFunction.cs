@@ -170,7 +170,7 @@ public sealed class CalendarTriggerFunction : LambdaJsonFunction<CalendarTrigger
 
     private static DateTimeOffset Later(DateTimeOffset? a, DateTimeOffset b) => a is { } value && value > b ? value : b;
 
-    private static CalendarTriggerResult Result(BotSession session, string key, bool replayed) => new()
+    private static CalendarTriggerResult Result(BotSessionRecord session, string key, bool replayed) => new()
     {
         BotId = session.BotId,
         CalendarEventId = session.CalendarEventId ?? string.Empty,

@@ -205,18 +205,18 @@ public sealed class TranscriptFunction : LambdaJsonFunction<JsonElement, Transcr
         // The sweep of an awaiting session: reconcile a running bot, wait for a stopped one, then look for the transcript.
         var now = Now;
         var status = session.Status;
-        var rank = session.StateRank;
-        if (rank < BotLifecycle.StoppedRank)
+        var stage = session.Stage;
+        if (stage is not >= BotLifecycleStage.Stopped)
         {
             var current = await _client.Bots.GetStatusAsync(botId, cancellationToken).ConfigureAwait(false);
-            if (current.Status is { } reported && BotLifecycle.RankOfStatus(reported) is { } reportedRank && reportedRank > rank)
+            if (current.Status is { LifecycleStage: { } reportedStage } reported && (stage is null || reportedStage > stage))
             {
-                await _sessions.ApplyStateAsync(botId, new SessionStateChange { Status = reported, Rank = reportedRank, Event = "status.reconciled", OccurredAt = now }, cancellationToken).ConfigureAwait(false);
+                await _sessions.ApplyStateAsync(botId, new SessionStateChange { Status = reported, Stage = reportedStage, Event = "status.reconciled", OccurredAt = now }, cancellationToken).ConfigureAwait(false);
                 status = reported;
-                rank = reportedRank;
+                stage = reportedStage;
             }
 
-            if (rank < BotLifecycle.StoppedRank)
+            if (stage is not >= BotLifecycleStage.Stopped)
             {
                 await _sessions.RescheduleAsync(botId, now + _options.RunningCheckInterval, countAttempt: false, cancellationToken).ConfigureAwait(false);
                 return Result(botId, "still_running", note: "The bot is " + (status?.Value ?? "not started") + "; checked again later.");
@@ -240,7 +240,7 @@ public sealed class TranscriptFunction : LambdaJsonFunction<JsonElement, Transcr
         return await FetchAsync(session, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<TranscriptSessionResult> FetchAsync(BotSession session, CancellationToken cancellationToken)
+    private async Task<TranscriptSessionResult> FetchAsync(BotSessionRecord session, CancellationToken cancellationToken)
     {
         var botId = session.BotId;
         if (!await _sessions.TryClaimTranscriptFetchAsync(botId, _options.FetchLease, cancellationToken).ConfigureAwait(false))
@@ -282,7 +282,7 @@ public sealed class TranscriptFunction : LambdaJsonFunction<JsonElement, Transcr
         }
     }
 
-    private async Task<string?> FindTranscriptIdAsync(BotSession session, CancellationToken cancellationToken)
+    private async Task<string?> FindTranscriptIdAsync(BotSessionRecord session, CancellationToken cancellationToken)
     {
         var details = await _client.Bots.GetDetailsAsync(session.BotId, cancellationToken).ConfigureAwait(false);
         if (!string.IsNullOrWhiteSpace(details.TranscriptId))
@@ -298,7 +298,7 @@ public sealed class TranscriptFunction : LambdaJsonFunction<JsonElement, Transcr
         return newest?.TranscriptId;
     }
 
-    private async Task<TranscriptSessionResult> NotReadyAsync(BotSession session, string? transcriptId, string reason, CancellationToken cancellationToken)
+    private async Task<TranscriptSessionResult> NotReadyAsync(BotSessionRecord session, string? transcriptId, string reason, CancellationToken cancellationToken)
     {
         var attempts = session.TranscriptAttempts + 1;
         if (attempts >= _options.MaxAttempts)

@@ -103,7 +103,7 @@ public sealed class WebhookFunction : LambdaHttpFunction
         TranscriptionProcessedEvent or TranscriptionFailedEvent => true,
         AudioProcessedEvent or VideoProcessedEvent or ManifestCompletedEvent => true,
         DataDeletionEvent => true,
-        BotLifecycleEvent => BotLifecycle.RankOfEvent(e.Type.Value) is not null || (e as BotLifecycleEvent)?.BotStatus is { } s && BotLifecycle.RankOfStatus(s) is not null,
+        BotLifecycleEvent lifecycle => BotLifecycle.StageOf(e.Type) is not null || lifecycle.BotStatus?.LifecycleStage is not null,
         _ => false,
     };
 
@@ -124,14 +124,13 @@ public sealed class WebhookFunction : LambdaHttpFunction
 
         var name = e.Type.Value;
         var lifecycle = e as BotLifecycleEvent;
-        var status = lifecycle?.BotStatus is { } reported && BotLifecycle.RankOfStatus(reported) is not null
+        var status = lifecycle?.BotStatus is { LifecycleStage: not null } reported
             ? reported
-            : BotLifecycle.StatusOfEvent(name) ?? BotStatus.MediaExpired;
-        var rank = BotLifecycle.RankOfEvent(name) ?? BotLifecycle.RankOfStatus(status) ?? 0;
+            : BotLifecycle.StatusOf(e.Type) ?? BotStatus.MediaExpired;
         var change = new SessionStateChange
         {
             Status = status,
-            Rank = rank,
+            Stage = BotLifecycle.StageOf(e.Type) ?? status.LifecycleStage ?? BotLifecycleStage.MediaExpired,
             Event = name,
             OccurredAt = occurredAt,
             StopReason = (e as BotStoppedEvent)?.Reason.Value,

@@ -11,7 +11,7 @@ public sealed class BotCommandResult : MeetStreamObject
 {
     /// <summary>Gets the command state, e.g. <c>accepted</c>.</summary>
     [JsonPropertyName("status")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? Status { get; init; }
 
     /// <summary>Gets the bot id.</summary>

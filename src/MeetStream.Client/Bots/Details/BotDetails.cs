@@ -32,22 +32,22 @@ public sealed class BotDetails : MeetStreamObject
 
     /// <summary>Gets when the bot was created (<c>CreatedAt</c>), as MeetStream wrote it.</summary>
     [JsonPropertyName("CreatedAt")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? CreatedAt { get; init; }
 
     /// <summary>Gets when the bot started in the meeting (<c>StartTime</c>), as MeetStream wrote it.</summary>
     [JsonPropertyName("StartTime")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? StartTime { get; init; }
 
     /// <summary>Gets when the bot left (<c>EndTime</c>), as MeetStream wrote it.</summary>
     [JsonPropertyName("EndTime")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? EndTime { get; init; }
 
     /// <summary>Gets how long the bot was in the meeting (<c>Duration</c>), as MeetStream wrote it (unit undocumented).</summary>
     [JsonPropertyName("Duration")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? Duration { get; init; }
 
     /// <summary>Gets when the record last changed, as a Unix epoch number (<c>LastUpdatedAt</c>).</summary>
@@ -68,7 +68,7 @@ public sealed class BotDetails : MeetStreamObject
 
     /// <summary>Gets the offering type of the bot (<c>OfferingType</c>).</summary>
     [JsonPropertyName("OfferingType")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? OfferingType { get; init; }
 
     /// <summary>Gets the platform, e.g. <see cref="MeetingPlatform.GoogleMeet"/> (<c>Platform</c>).</summary>
@@ -96,9 +96,14 @@ public sealed class BotDetails : MeetStreamObject
     [JsonPropertyName("StatusTimeline")]
     public IReadOnlyDictionary<string, BotStatusTimelineEntry>? StatusTimeline { get; init; }
 
-    /// <summary>Gets your custom attributes (<c>custom_attributes</c>).</summary>
+    /// <summary>
+    /// Gets your custom attributes (<c>custom_attributes</c>) as MeetStream echoes them: string values as they are, any
+    /// other JSON value (number, boolean, <c>null</c>, object, array) as its raw JSON text (<c>12</c>, <c>true</c>,
+    /// <c>null</c>, <c>{"a":1}</c>). The same type as on the request and on webhook events.
+    /// </summary>
     [JsonPropertyName("custom_attributes")]
-    public IReadOnlyDictionary<string, JsonElement>? CustomAttributes { get; init; }
+    [JsonConverter(typeof(ObjectAsStringDictionaryJsonConverter))]
+    public IReadOnlyDictionary<string, string>? CustomAttributes { get; init; }
 
     /// <summary>Gets the native caption file of a <c>meeting_captions</c> bot (<c>caption_file</c>).</summary>
     [JsonPropertyName("caption_file")]
@@ -110,17 +115,17 @@ public sealed class BotDetails : MeetStreamObject
 
     /// <summary>Gets when the platform record was created (<c>PlatformCreatedAt</c>; seen live).</summary>
     [JsonPropertyName("PlatformCreatedAt")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? PlatformCreatedAt { get; init; }
 
     /// <summary>Gets the platform/status sort key (<c>PlatformStatusCreatedAt</c>; seen live).</summary>
     [JsonPropertyName("PlatformStatusCreatedAt")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? PlatformStatusCreatedAt { get; init; }
 
     /// <summary>Gets the status sort key (<c>StatusCreatedAt</c>; seen live).</summary>
     [JsonPropertyName("StatusCreatedAt")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? StatusCreatedAt { get; init; }
 
     /// <summary>Gets the mixed-audio processing state, e.g. <c>Success</c> (<c>AudioStatus</c>; seen live).</summary>

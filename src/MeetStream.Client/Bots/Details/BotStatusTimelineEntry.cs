@@ -18,6 +18,6 @@ public sealed class BotStatusTimelineEntry : MeetStreamObject
 
     /// <summary>Gets when the stage was reached, as MeetStream wrote it.</summary>
     [JsonPropertyName("timestamp")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? Timestamp { get; init; }
 }

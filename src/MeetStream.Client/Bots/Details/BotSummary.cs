@@ -30,7 +30,7 @@ public sealed class BotSummary : MeetStreamObject
 
     /// <summary>Gets the processing state of the summary, if sent.</summary>
     [JsonPropertyName("status")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? Status { get; init; }
 
     /// <summary>Gets <see cref="Summary"/> when it is a JSON string, else <see langword="null"/>.</summary>

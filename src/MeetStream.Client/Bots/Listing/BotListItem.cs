@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using MeetStream.Client.Serialization;
 
@@ -37,29 +36,34 @@ public sealed class BotListItem : MeetStreamObject
 
     /// <summary>Gets when the bot was created, as MeetStream wrote it (format undocumented).</summary>
     [JsonPropertyName("created_at")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? CreatedAt { get; init; }
 
     /// <summary>Gets when the bot was last updated, as MeetStream wrote it (format undocumented).</summary>
     [JsonPropertyName("updated_at")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? UpdatedAt { get; init; }
 
     /// <summary>Gets when the bot joined, as MeetStream wrote it (format undocumented).</summary>
     [JsonPropertyName("start_time")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? StartTime { get; init; }
 
     /// <summary>Gets when the bot left, as MeetStream wrote it (format undocumented).</summary>
     [JsonPropertyName("end_time")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? EndTime { get; init; }
 
     /// <summary>Gets the post-call transcript id, if any.</summary>
     [JsonPropertyName("transcript_id")]
     public string? TranscriptId { get; init; }
 
-    /// <summary>Gets your custom attributes (values as JSON; they are strings when you set strings).</summary>
+    /// <summary>
+    /// Gets your custom attributes (<c>custom_attributes</c>) as MeetStream echoes them: string values as they are, any
+    /// other JSON value (number, boolean, <c>null</c>, object, array) as its raw JSON text (<c>12</c>, <c>true</c>,
+    /// <c>null</c>, <c>{"a":1}</c>). The same type as on the request and on webhook events.
+    /// </summary>
     [JsonPropertyName("custom_attributes")]
-    public IReadOnlyDictionary<string, JsonElement>? CustomAttributes { get; init; }
+    [JsonConverter(typeof(ObjectAsStringDictionaryJsonConverter))]
+    public IReadOnlyDictionary<string, string>? CustomAttributes { get; init; }
 }

@@ -36,7 +36,7 @@ public sealed class BotRecordingStreams : MeetStreamObject
 
     /// <summary>Gets the processing stage, if sent.</summary>
     [JsonPropertyName("stage")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? Stage { get; init; }
 
     /// <summary>Gets MeetStream's message, if any.</summary>

@@ -20,7 +20,7 @@ public sealed class RecordedAudioSegment : MeetStreamObject
 
     /// <summary>Gets the length in seconds.</summary>
     [JsonPropertyName("duration_seconds")]
-    [JsonConverter(typeof(LenientDoubleJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsDoubleJsonConverter))]
     public double? DurationSeconds { get; init; }
 
     /// <summary>Gets the sample rate in hertz (48000).</summary>

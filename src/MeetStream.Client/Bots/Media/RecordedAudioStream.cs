@@ -8,7 +8,7 @@ public sealed class RecordedAudioStream : MeetStreamObject
 {
     /// <summary>Gets the track id.</summary>
     [JsonPropertyName("stream_id")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? StreamId { get; init; }
 
     /// <summary>Gets the track's files in order.</summary>

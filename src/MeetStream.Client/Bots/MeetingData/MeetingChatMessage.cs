@@ -8,17 +8,17 @@ public sealed class MeetingChatMessage : MeetStreamObject
 {
     /// <summary>Gets the message id.</summary>
     [JsonPropertyName("messageId")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? MessageId { get; init; }
 
     /// <summary>Gets the writer's device id.</summary>
     [JsonPropertyName("deviceId")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? DeviceId { get; init; }
 
     /// <summary>Gets when the message was sent, as MeetStream wrote it.</summary>
     [JsonPropertyName("timestamp")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? Timestamp { get; init; }
 
     /// <summary>Gets the text.</summary>
@@ -35,11 +35,11 @@ public sealed class MeetingChatMessage : MeetStreamObject
 
     /// <summary>Gets the bot's local capture time, as MeetStream wrote it.</summary>
     [JsonPropertyName("clientTimestamp")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? ClientTimestamp { get; init; }
 
     /// <summary>Gets the time relative to the session, as MeetStream wrote it.</summary>
     [JsonPropertyName("sessionTimestamp")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? SessionTimestamp { get; init; }
 }

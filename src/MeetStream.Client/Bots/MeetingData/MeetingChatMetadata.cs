@@ -8,17 +8,17 @@ public sealed class MeetingChatMetadata : MeetStreamObject
 {
     /// <summary>Gets the chat session id.</summary>
     [JsonPropertyName("sessionId")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? SessionId { get; init; }
 
     /// <summary>Gets when the session started, as MeetStream wrote it.</summary>
     [JsonPropertyName("startTime")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? StartTime { get; init; }
 
     /// <summary>Gets when the session last changed, as MeetStream wrote it.</summary>
     [JsonPropertyName("lastUpdated")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? LastUpdated { get; init; }
 
     /// <summary>Gets how many messages were captured.</summary>
@@ -35,6 +35,6 @@ public sealed class MeetingChatMetadata : MeetStreamObject
 
     /// <summary>Gets the platform's meeting id.</summary>
     [JsonPropertyName("meetingId")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? MeetingId { get; init; }
 }

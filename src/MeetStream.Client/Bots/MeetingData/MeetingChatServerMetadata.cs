@@ -8,7 +8,7 @@ public sealed class MeetingChatServerMetadata : MeetStreamObject
 {
     /// <summary>Gets when the chat was saved, as MeetStream wrote it.</summary>
     [JsonPropertyName("savedAt")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? SavedAt { get; init; }
 
     /// <summary>Gets the bot id the server stored.</summary>
@@ -17,11 +17,11 @@ public sealed class MeetingChatServerMetadata : MeetStreamObject
 
     /// <summary>Gets the meeting id the server stored.</summary>
     [JsonPropertyName("serverMeetingId")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? ServerMeetingId { get; init; }
 
     /// <summary>Gets the version of the storing server.</summary>
     [JsonPropertyName("serverVersion")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? ServerVersion { get; init; }
 }

@@ -8,7 +8,7 @@ public sealed class MeetingChatSpeaker : MeetStreamObject
 {
     /// <summary>Gets the platform's device id of the writer (stable, unlike names).</summary>
     [JsonPropertyName("deviceId")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? DeviceId { get; init; }
 
     /// <summary>Gets the writer's name.</summary>

@@ -11,7 +11,7 @@ public sealed class MeetingParticipant : MeetStreamObject
 {
     /// <summary>Gets the platform's device id (stable).</summary>
     [JsonPropertyName("deviceId")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? DeviceId { get; init; }
 
     /// <summary>Gets the display name.</summary>
@@ -40,11 +40,11 @@ public sealed class MeetingParticipant : MeetStreamObject
 
     /// <summary>Gets when the entry last changed, as MeetStream wrote it.</summary>
     [JsonPropertyName("lastUpdated")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? LastUpdated { get; init; }
 
     /// <summary>Gets the device this one belongs to (for example a screen share's owner), if any.</summary>
     [JsonPropertyName("parentDeviceId")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? ParentDeviceId { get; init; }
 }

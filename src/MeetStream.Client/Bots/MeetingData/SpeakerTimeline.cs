@@ -15,7 +15,7 @@ public sealed class SpeakerTimeline : MeetStreamObject
 
     /// <summary>Gets when the timeline last changed, as MeetStream wrote it.</summary>
     [JsonPropertyName("lastUpdated")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? LastUpdated { get; init; }
 
     /// <summary>Gets the path of the audio file the byte offsets refer to.</summary>

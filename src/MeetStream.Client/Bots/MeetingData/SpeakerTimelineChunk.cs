@@ -12,7 +12,7 @@ public sealed class SpeakerTimelineChunk : MeetStreamObject
 
     /// <summary>Gets when the chunk was captured, as MeetStream wrote it.</summary>
     [JsonPropertyName("timestamp")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? Timestamp { get; init; }
 
     /// <summary>Gets the sample rate of the audio in hertz.</summary>
@@ -21,7 +21,7 @@ public sealed class SpeakerTimelineChunk : MeetStreamObject
 
     /// <summary>Gets the platform's speaker id.</summary>
     [JsonPropertyName("speakerId")]
-    [JsonConverter(typeof(LenientStringJsonConverter))]
+    [JsonConverter(typeof(AnyValueAsStringJsonConverter))]
     public string? SpeakerId { get; init; }
 
     /// <summary>Gets the speaker's display name.</summary>

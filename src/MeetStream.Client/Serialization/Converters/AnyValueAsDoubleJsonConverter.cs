@@ -5,10 +5,11 @@ using System.Text.Json.Serialization;
 namespace MeetStream.Client.Serialization;
 
 /// <summary>
-/// Reads a number of undocumented JSON type: a number, or a string holding one (<c>"12.5"</c>). Any other value reads
-/// as <see langword="null"/> instead of failing the whole response. Writes a JSON number.
+/// A JSON converter for REST response numbers of undocumented JSON type. Rule: any JSON value is accepted and never
+/// fails the response: a number, or a string holding one (<c>"12.5"</c>); anything else reads as
+/// <see langword="null"/>. Writes a JSON number.
 /// </summary>
-internal sealed class LenientDoubleJsonConverter : JsonConverter<double?>
+internal sealed class AnyValueAsDoubleJsonConverter : JsonConverter<double?>
 {
     public override bool HandleNull => true;
 

@@ -4,11 +4,13 @@ using System.Text.Json.Serialization;
 namespace MeetStream.Client.Serialization;
 
 /// <summary>
-/// Reads a string property whose JSON type MeetStream does not document (ids that may be numbers, timestamps that may
-/// be epoch values): strings as they are, numbers and booleans as their literal text, objects and arrays as raw JSON.
-/// A surprising type therefore never fails a whole response. Writes a plain JSON string.
+/// A JSON converter for REST response strings whose JSON type MeetStream does not document (ids that may be numbers,
+/// timestamps that may be epoch values). Rule: any JSON value is accepted and never fails the response: strings as
+/// they are, numbers and booleans as their literal text, objects and arrays as their raw JSON text, <c>null</c> as
+/// <see langword="null"/>. Writes a plain JSON string. The webhook counterpart is
+/// <see cref="ScalarAsStringJsonConverter"/> (objects and arrays fail there).
 /// </summary>
-internal sealed class LenientStringJsonConverter : JsonConverter<string>
+internal sealed class AnyValueAsStringJsonConverter : JsonConverter<string>
 {
     /// <inheritdoc />
     public override bool HandleNull => false;

@@ -5,11 +5,13 @@ using System.Text.Json.Serialization;
 namespace MeetStream.Client.Serialization;
 
 /// <summary>
-/// Reads a timestamp that should be ISO 8601 without ever failing the whole response: ISO strings are parsed,
-/// numbers are taken as Unix seconds (or milliseconds when they are too large for seconds), anything else becomes
-/// <see langword="null"/>. Writes ISO 8601 (round-trip format).
+/// A JSON converter for REST response timestamps. Rule: any JSON value is accepted and never fails the response:
+/// date strings are parsed (any invariant-culture form; no offset means UTC), numbers are Unix seconds (or
+/// milliseconds when too large for seconds), and everything else (unparsable strings, booleans, objects, arrays)
+/// reads as <see langword="null"/>. Writes ISO 8601 (round-trip format). The webhook counterpart is
+/// <see cref="StringOrNumberAsTimestampJsonConverter"/> (other JSON types fail there).
 /// </summary>
-internal sealed class LenientDateTimeOffsetJsonConverter : JsonConverter<DateTimeOffset?>
+internal sealed class AnyValueAsTimestampJsonConverter : JsonConverter<DateTimeOffset?>
 {
     /// <inheritdoc />
     public override bool HandleNull => true;
@@ -23,7 +25,7 @@ internal sealed class LenientDateTimeOffsetJsonConverter : JsonConverter<DateTim
                 var text = reader.GetString();
                 return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var parsed) ? parsed : null;
             case JsonTokenType.Number when reader.TryGetDouble(out var number):
-                return FromUnix(number);
+                return Timestamps.FromUnix(number);
             case JsonTokenType.StartObject:
             case JsonTokenType.StartArray:
                 reader.Skip();
@@ -45,17 +47,5 @@ internal sealed class LenientDateTimeOffsetJsonConverter : JsonConverter<DateTim
         {
             writer.WriteNullValue();
         }
-    }
-
-    /// <summary>Turns Unix seconds (or milliseconds, above year 5138 as seconds) into a time; out of range gives null.</summary>
-    internal static DateTimeOffset? FromUnix(double number)
-    {
-        if (double.IsNaN(number) || double.IsInfinity(number) || number < 0)
-        {
-            return null;
-        }
-
-        var milliseconds = number > 1e11 ? number : number * 1000;
-        return milliseconds < 253_402_300_799_000 ? DateTimeOffset.FromUnixTimeMilliseconds((long)milliseconds) : null;
     }
 }

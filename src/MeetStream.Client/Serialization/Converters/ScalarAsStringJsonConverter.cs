@@ -2,13 +2,15 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace MeetStream.Client.Webhooks.Serialization;
+namespace MeetStream.Client.Serialization;
 
 /// <summary>
-/// Reads a string field that some providers send as a number or boolean (speaker labels, participant ids), keeping
-/// the literal text. Objects and arrays are a wrong type and fail.
+/// A JSON converter for webhook strings that some providers send as a number or boolean (speaker labels,
+/// participant ids). Rule: strings, numbers and booleans are read as their literal text, <c>null</c> as
+/// <see langword="null"/>; objects and arrays are a wrong type and fail the event (the webhook parser reports it).
+/// The REST counterpart is <see cref="AnyValueAsStringJsonConverter"/> (which never fails).
 /// </summary>
-internal sealed class LenientStringConverter : JsonConverter<string?>
+internal sealed class ScalarAsStringJsonConverter : JsonConverter<string?>
 {
     /// <inheritdoc />
     public override bool HandleNull => true;

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace MeetStream.Client.Serialization;
 
 /// <summary>
-/// Reads a list of strings sent either as a JSON array or as one comma-separated string (MIA <c>wake_word.words</c>
+/// A JSON converter that reads a list of strings sent either as a JSON array or as one comma-separated string (MIA <c>wake_word.words</c>
 /// accepts both); items are trimmed and empty ones dropped. Writes a JSON array.
 /// </summary>
 internal sealed class StringListOrCommaSeparatedJsonConverter : JsonConverter<IReadOnlyList<string>>

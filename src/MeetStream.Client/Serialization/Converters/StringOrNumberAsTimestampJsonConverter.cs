@@ -2,14 +2,15 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace MeetStream.Client.Webhooks.Serialization;
+namespace MeetStream.Client.Serialization;
 
 /// <summary>
-/// Reads a webhook timestamp: an ISO 8601 string (offset-less values are UTC) or a Unix time in seconds or
-/// milliseconds. A string that is not a date reads as <see langword="null"/> rather than failing the whole event;
-/// objects and arrays are a wrong type and fail.
+/// A JSON converter for webhook timestamps. Rule: an ISO 8601 string (offset-less values are UTC) or a number (Unix
+/// seconds, or milliseconds when too large for seconds); a string that is not a date reads as <see langword="null"/>
+/// rather than failing the event, while booleans, objects and arrays are a wrong type and fail. The REST counterpart
+/// is <see cref="AnyValueAsTimestampJsonConverter"/> (which never fails).
 /// </summary>
-internal sealed class LenientDateTimeOffsetConverter : JsonConverter<DateTimeOffset?>
+internal sealed class StringOrNumberAsTimestampJsonConverter : JsonConverter<DateTimeOffset?>
 {
     /// <inheritdoc />
     public override bool HandleNull => true;
@@ -27,9 +28,9 @@ internal sealed class LenientDateTimeOffsetConverter : JsonConverter<DateTimeOff
                     return exact;
                 }
 
-                return WebhookTimestamps.TryParse(reader.GetString(), out var parsed) ? parsed : null;
+                return Timestamps.TryParse(reader.GetString(), out var parsed) ? parsed : null;
             case JsonTokenType.Number:
-                return reader.TryGetDouble(out var number) ? WebhookTimestamps.FromUnix(number) : null;
+                return reader.TryGetDouble(out var number) ? Timestamps.FromUnix(number) : null;
             default:
                 throw new JsonException($"Expected a date string or a number but found {reader.TokenType}.");
         }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Serialization;
-using MeetStream.Client.Webhooks.Serialization;
+using MeetStream.Client.Serialization;
 
 namespace MeetStream.Client.Webhooks;
 
@@ -15,12 +15,12 @@ public sealed class LiveTranscriptEvent : WebhookEvent
 {
     /// <summary>Gets the speaker's name (<c>speakerName</c>).</summary>
     [JsonPropertyName("speakerName")]
-    [JsonConverter(typeof(LenientStringConverter))]
+    [JsonConverter(typeof(ScalarAsStringJsonConverter))]
     public string? SpeakerName { get; init; }
 
     /// <summary>Gets the speaker under the name the guide uses (<c>speaker</c>); see <see cref="SpeakerDisplayName"/>.</summary>
     [JsonPropertyName("speaker")]
-    [JsonConverter(typeof(LenientStringConverter))]
+    [JsonConverter(typeof(ScalarAsStringJsonConverter))]
     public string? Speaker { get; init; }
 
     /// <summary>Gets the speaker from <c>speakerName</c>, or <c>speaker</c> when that is absent.</summary>

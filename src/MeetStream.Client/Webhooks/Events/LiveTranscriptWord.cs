@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using MeetStream.Client.Serialization;
-using MeetStream.Client.Webhooks.Serialization;
 
 namespace MeetStream.Client.Webhooks;
 
@@ -28,7 +27,7 @@ public sealed class LiveTranscriptWord : MeetStreamObject
 
     /// <summary>Gets the speaker (<c>speaker</c>); numeric speaker labels are kept as their text.</summary>
     [JsonPropertyName("speaker")]
-    [JsonConverter(typeof(LenientStringConverter))]
+    [JsonConverter(typeof(ScalarAsStringJsonConverter))]
     public string? Speaker { get; init; }
 
     /// <summary>Gets the word with punctuation and casing (<c>punctuated_word</c>).</summary>

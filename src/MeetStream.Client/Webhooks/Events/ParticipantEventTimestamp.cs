@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using MeetStream.Client.Serialization;
-using MeetStream.Client.Webhooks.Serialization;
 
 namespace MeetStream.Client.Webhooks;
 
@@ -15,6 +14,6 @@ public sealed class ParticipantEventTimestamp : MeetStreamObject
 
     /// <summary>Gets the wall-clock time (<c>absolute</c>, ISO 8601).</summary>
     [JsonPropertyName("absolute")]
-    [JsonConverter(typeof(LenientDateTimeOffsetConverter))]
+    [JsonConverter(typeof(StringOrNumberAsTimestampJsonConverter))]
     public DateTimeOffset? Absolute { get; init; }
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Serialization;
 using MeetStream.Client.Serialization;
-using MeetStream.Client.Webhooks.Serialization;
 
 namespace MeetStream.Client.Webhooks;
 
@@ -48,7 +47,7 @@ public abstract class WebhookEvent : MeetStreamObject
     /// it; a value that is not a readable date is also reported as <see langword="null"/>.
     /// </summary>
     [JsonPropertyName("timestamp")]
-    [JsonConverter(typeof(LenientDateTimeOffsetConverter))]
+    [JsonConverter(typeof(StringOrNumberAsTimestampJsonConverter))]
     public DateTimeOffset? Timestamp { get; init; }
 
     /// <summary>Gets the human-readable message (<c>message</c>), such as <c>Bot is joining the meeting</c>.</summary>
@@ -63,11 +62,11 @@ public abstract class WebhookEvent : MeetStreamObject
     public int? StatusCode { get; init; }
 
     /// <summary>
-    /// Gets the <c>custom_attributes</c> given when the bot was created, echoed back. Values that are not strings are
-    /// kept as their JSON text. Absent on <c>data_deletion</c>, <c>bot.error</c> and <c>/transcribe</c> deliveries.
+    /// Gets the <c>custom_attributes</c> given when the bot was created, echoed back (the same type as on the request and on
+    /// REST responses). Values that are not strings are kept as their JSON text (<c>12</c>, <c>true</c>, <c>null</c>, <c>{"a":1}</c>). Absent on <c>data_deletion</c>, <c>bot.error</c> and <c>/transcribe</c> deliveries.
     /// </summary>
     [JsonPropertyName("custom_attributes")]
-    [JsonConverter(typeof(WebhookAttributesConverter))]
+    [JsonConverter(typeof(ObjectAsStringDictionaryJsonConverter))]
     public IReadOnlyDictionary<string, string>? CustomAttributes { get; init; }
 
     /// <summary>

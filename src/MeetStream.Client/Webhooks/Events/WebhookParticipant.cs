@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using MeetStream.Client.Serialization;
-using MeetStream.Client.Webhooks.Serialization;
 
 namespace MeetStream.Client.Webhooks;
 
@@ -11,7 +10,7 @@ public sealed class WebhookParticipant : MeetStreamObject
 {
     /// <summary>Gets the platform's id for the participant (<c>id</c>), e.g. <c>spaces/…/devices/290</c> on Google Meet.</summary>
     [JsonPropertyName("id")]
-    [JsonConverter(typeof(LenientStringConverter))]
+    [JsonConverter(typeof(ScalarAsStringJsonConverter))]
     public string? Id { get; init; }
 
     /// <summary>Gets the display name (<c>name</c>); <c>Unknown</c> when the platform hides it.</summary>
