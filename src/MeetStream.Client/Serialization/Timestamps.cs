@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 
 namespace MeetStream.Client.Serialization;
 
@@ -70,6 +71,12 @@ internal static class Timestamps
 
         return DateTimeOffset.FromUnixTimeMilliseconds((long)milliseconds);
     }
+
+    /// <summary>Writes an instant as an ISO 8601 string in round-trip format (<c>O</c>).</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The instant.</param>
+    public static void WriteIso(Utf8JsonWriter writer, DateTimeOffset value) =>
+        writer.WriteStringValue(value.ToString("O", CultureInfo.InvariantCulture));
 
     private static bool IsAllDigits(ReadOnlySpan<char> text)
     {

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace MeetStream.Client.Serialization;
 
@@ -9,36 +8,15 @@ namespace MeetStream.Client.Serialization;
 /// fails the response: a number, or a string holding one (<c>"12.5"</c>); anything else reads as
 /// <see langword="null"/>. Writes a JSON number.
 /// </summary>
-internal sealed class AnyValueAsDoubleJsonConverter : JsonConverter<double?>
+internal sealed class AnyValueAsDoubleJsonConverter : AnyValueOrNullJsonConverter<double>
 {
-    public override bool HandleNull => true;
+    /// <inheritdoc />
+    protected override double? FromString(string? text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
 
-    public override double? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        switch (reader.TokenType)
-        {
-            case JsonTokenType.Number:
-                return reader.GetDouble();
-            case JsonTokenType.String:
-                return double.TryParse(reader.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
-            case JsonTokenType.StartObject:
-            case JsonTokenType.StartArray:
-                reader.Skip();
-                return null;
-            default:
-                return null;
-        }
-    }
+    /// <inheritdoc />
+    protected override double? FromNumber(ref Utf8JsonReader reader) => reader.GetDouble();
 
-    public override void Write(Utf8JsonWriter writer, double? value, JsonSerializerOptions options)
-    {
-        if (value is { } number)
-        {
-            writer.WriteNumberValue(number);
-        }
-        else
-        {
-            writer.WriteNullValue();
-        }
-    }
+    /// <inheritdoc />
+    protected override void WriteValue(Utf8JsonWriter writer, double value) => writer.WriteNumberValue(value);
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace MeetStream.Client.Serialization;
 
@@ -11,41 +10,16 @@ namespace MeetStream.Client.Serialization;
 /// reads as <see langword="null"/>. Writes ISO 8601 (round-trip format). The webhook counterpart is
 /// <see cref="StringOrNumberAsTimestampJsonConverter"/> (other JSON types fail there).
 /// </summary>
-internal sealed class AnyValueAsTimestampJsonConverter : JsonConverter<DateTimeOffset?>
+internal sealed class AnyValueAsTimestampJsonConverter : AnyValueOrNullJsonConverter<DateTimeOffset>
 {
     /// <inheritdoc />
-    public override bool HandleNull => true;
+    protected override DateTimeOffset? FromString(string? text) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var parsed) ? parsed : null;
 
     /// <inheritdoc />
-    public override DateTimeOffset? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        switch (reader.TokenType)
-        {
-            case JsonTokenType.String:
-                var text = reader.GetString();
-                return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var parsed) ? parsed : null;
-            case JsonTokenType.Number when reader.TryGetDouble(out var number):
-                return Timestamps.FromUnix(number);
-            case JsonTokenType.StartObject:
-            case JsonTokenType.StartArray:
-                reader.Skip();
-                return null;
-            default:
-                return null;
-        }
-    }
+    protected override DateTimeOffset? FromNumber(ref Utf8JsonReader reader) =>
+        reader.TryGetDouble(out var number) ? Timestamps.FromUnix(number) : null;
 
     /// <inheritdoc />
-    public override void Write(Utf8JsonWriter writer, DateTimeOffset? value, JsonSerializerOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        if (value is { } v)
-        {
-            writer.WriteStringValue(v.ToString("O", CultureInfo.InvariantCulture));
-        }
-        else
-        {
-            writer.WriteNullValue();
-        }
-    }
+    protected override void WriteValue(Utf8JsonWriter writer, DateTimeOffset value) => Timestamps.WriteIso(writer, value);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -42,7 +41,7 @@ internal sealed class StringOrNumberAsTimestampJsonConverter : JsonConverter<Dat
         ArgumentNullException.ThrowIfNull(writer);
         if (value is { } at)
         {
-            writer.WriteStringValue(at.ToString("O", CultureInfo.InvariantCulture));
+            Timestamps.WriteIso(writer, at);
         }
         else
         {
