@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text.Unicode;
 
-namespace MeetStream.Client.Realtime.Audio;
+namespace MeetStream.Client.Realtime.Dsp;
 
 /// <summary>
 /// Recognises audio frames spoken by the bot itself. MeetStream's live audio carries the bot's own output under the

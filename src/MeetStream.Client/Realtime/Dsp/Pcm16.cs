@@ -3,7 +3,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
-namespace MeetStream.Client.Realtime.Audio;
+namespace MeetStream.Client.Realtime.Dsp;
 
 /// <summary>
 /// Conversions for 16-bit signed little-endian PCM, the format of MeetStream's live audio (§4.2) and of

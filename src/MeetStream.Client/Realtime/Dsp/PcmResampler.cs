@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
-namespace MeetStream.Client.Realtime.Audio;
+namespace MeetStream.Client.Realtime.Dsp;
 
 /// <summary>
 /// A streaming polyphase resampler for mono audio at any rational ratio (48 kHz ↔ 16 kHz for speech recognition,

@@ -1,4 +1,4 @@
-namespace MeetStream.Client.Realtime.Audio;
+namespace MeetStream.Client.Realtime.Dsp;
 
 /// <summary>
 /// Tunes the anti-aliasing low-pass of a <see cref="PcmResampler"/>. The defaults suit speech (a 16 kHz output keeps

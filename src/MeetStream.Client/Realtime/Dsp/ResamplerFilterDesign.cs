@@ -1,4 +1,4 @@
-namespace MeetStream.Client.Realtime.Audio;
+namespace MeetStream.Client.Realtime.Dsp;
 
 /// <summary>
 /// Designs the Kaiser-windowed sinc low-pass of <see cref="PcmResampler"/> and splits it into polyphase branches.

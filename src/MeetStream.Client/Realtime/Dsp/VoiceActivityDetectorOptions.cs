@@ -1,4 +1,4 @@
-namespace MeetStream.Client.Realtime.Audio;
+namespace MeetStream.Client.Realtime.Dsp;
 
 /// <summary>
 /// Settings of a <see cref="VoiceActivityDetector"/>. The defaults suit MeetStream's live audio (48 kHz mixed meeting

@@ -1,4 +1,4 @@
-namespace MeetStream.Client.Realtime.Audio;
+namespace MeetStream.Client.Realtime.Dsp;
 
 /// <summary>
 /// What one <see cref="VoiceActivityDetector.Process(ReadOnlySpan{short})"/> call found: the speech state after the

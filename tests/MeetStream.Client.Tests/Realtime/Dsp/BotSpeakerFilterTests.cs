@@ -1,7 +1,7 @@
 using System.Text;
-using MeetStream.Client.Realtime.Audio;
+using MeetStream.Client.Realtime.Dsp;
 
-namespace MeetStream.Client.Tests.Realtime.Audio;
+namespace MeetStream.Client.Tests.Realtime.Dsp;
 
 public sealed class BotSpeakerFilterTests
 {

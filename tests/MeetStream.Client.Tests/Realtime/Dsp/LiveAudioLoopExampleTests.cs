@@ -1,6 +1,6 @@
-using MeetStream.Client.Realtime.Audio;
+using MeetStream.Client.Realtime.Dsp;
 
-namespace MeetStream.Client.Tests.Realtime.Audio;
+namespace MeetStream.Client.Tests.Realtime.Dsp;
 
 /// <summary>
 /// The live loop of docs/realtime-audio.md, compiled and run on a generated meeting: a human speaks twice, the bot's

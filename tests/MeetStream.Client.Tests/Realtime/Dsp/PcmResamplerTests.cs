@@ -1,6 +1,6 @@
-using MeetStream.Client.Realtime.Audio;
+using MeetStream.Client.Realtime.Dsp;
 
-namespace MeetStream.Client.Tests.Realtime.Audio;
+namespace MeetStream.Client.Tests.Realtime.Dsp;
 
 public sealed class PcmResamplerTests
 {

@@ -1,4 +1,4 @@
-namespace MeetStream.Client.Tests.Realtime.Audio;
+namespace MeetStream.Client.Tests.Realtime.Dsp;
 
 /// <summary>Generated test signals (tones, bursts, seeded noise) and measurements for the audio utility tests.</summary>
 internal static class TestSignals

@@ -39,6 +39,8 @@ public sealed class VideoLivenessTests
             fragments.Add(fragment.Data.ToArray());
         }
 
+        // The enumeration ends when the bot's close arrives; the session completes once its close reply is out.
+        await session.Completion.WaitAsync(Token);
         Assert.Equal([1, 2, 3, 4], Assert.Single(fragments));
         Assert.Equal(RealtimeCloseReason.ClosedByBot, session.CloseReason);
     }

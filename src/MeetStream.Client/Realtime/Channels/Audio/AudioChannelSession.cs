@@ -24,20 +24,18 @@ namespace MeetStream.Client.Realtime;
 /// <c>MoveNextAsync</c>; see <see cref="AudioFrame"/>. Messages of other types are skipped and counted in
 /// <see cref="FramesSkipped"/>; malformed frames are skipped and counted in <see cref="FramesMalformed"/>; neither
 /// ends the session. The enumeration ends cleanly after the last queued frame once the bot has closed the socket
-/// (status 1000 when it leaves) or the connection dropped (<see cref="ClosedAbruptly"/>).
+/// (status 1000 when it leaves) or the connection dropped (<see cref="RealtimeChannelSession.ClosedAbruptly"/>).
 /// </para>
 /// </remarks>
-public sealed class AudioChannelSession : IAsyncDisposable
+public sealed class AudioChannelSession : RealtimeChannelSession
 {
     private const int NameScratchBytes = 512;
 
-    private readonly RealtimeChannel _channel;
     private readonly Channel<QueuedFrame> _frames;
     private readonly bool _waitWhenFull;
     private readonly Utf8StringCache _speakerIds;
     private readonly Utf8StringCache _speakerNames;
     private readonly byte[] _nameScratch = new byte[NameScratchBytes];
-    private Task _receiveLoop = Task.CompletedTask;
     private int _readerActive;
     private long _sequence;
     private long _received;
@@ -47,10 +45,9 @@ public sealed class AudioChannelSession : IAsyncDisposable
     private int _lastError;
 
     private AudioChannelSession(RealtimeChannel channel, ReadyMessage ready, AudioChannelOptions options)
+        : base(channel, ready.BotId!)
     {
-        _channel = channel;
         Ready = ready;
-        BotId = ready.BotId!;
         _speakerIds = new Utf8StringCache(options.SpeakerCacheSize);
         _speakerNames = new Utf8StringCache(options.SpeakerCacheSize);
         _waitWhenFull = options.FrameQueueFullMode == FrameQueueFullMode.Wait;
@@ -64,9 +61,6 @@ public sealed class AudioChannelSession : IAsyncDisposable
             },
             OnFrameDropped);
     }
-
-    /// <summary>Gets the bot id from the <c>ready</c> handshake.</summary>
-    public string BotId { get; }
 
     /// <summary>Gets the <c>ready</c> handshake as received.</summary>
     public ReadyMessage Ready { get; }
@@ -86,39 +80,8 @@ public sealed class AudioChannelSession : IAsyncDisposable
     /// <summary>Gets why the most recent malformed frame was rejected (<see cref="AudioFrameParseError.None"/> if none was).</summary>
     public AudioFrameParseError LastMalformedReason => (AudioFrameParseError)Volatile.Read(ref _lastError);
 
-    /// <summary>Gets the number of messages over <see cref="RealtimeChannelOptions.MaxMessageBytes"/>.</summary>
-    public long MessagesTooLarge => _channel.OversizedMessages;
-
     /// <summary>Gets the number of frames waiting to be read.</summary>
     public int QueuedFrames => _frames.Reader.Count;
-
-    /// <summary>
-    /// Gets a task that completes when the socket has closed (the bot left, the connection dropped, or the session was
-    /// closed). Frames received before that can still be read.
-    /// </summary>
-    public Task Completion => _channel.Completion;
-
-    /// <summary>Gets whether the socket has closed.</summary>
-    public bool IsClosed => _channel.Completion.IsCompleted;
-
-    /// <summary>Gets the close status the bot sent (1000 when it leaves), or <see langword="null"/> if it sent none.</summary>
-    public WebSocketCloseStatus? CloseStatus => _channel.CloseStatus;
-
-    /// <summary>Gets the close description the bot sent, if any.</summary>
-    public string? CloseStatusDescription => _channel.CloseStatusDescription;
-
-    /// <summary>Gets whether the connection ended without a close handshake (reset, network loss, abort).</summary>
-    public bool ClosedAbruptly => _channel.ClosedAbruptly;
-
-    /// <summary>
-    /// Gets why the session ended (<see cref="RealtimeCloseReason.None"/> while it is open): the bot closed it, the
-    /// application did, the connection dropped, or a liveness timeout (<see cref="RealtimeChannelOptions.IdleTimeout"/>,
-    /// <see cref="RealtimeChannelOptions.MessageTimeout"/>) took the bot for gone.
-    /// </summary>
-    public RealtimeCloseReason CloseReason => _channel.CloseReason;
-
-    /// <summary>Gets the connection core (for tests).</summary>
-    internal RealtimeChannel Core => _channel;
 
     /// <summary>Starts a session on a WebSocket the bot opened: waits for its <c>ready</c> handshake, then starts receiving.</summary>
     /// <param name="webSocket">The accepted, open WebSocket. The session owns it from now on.</param>
@@ -134,7 +97,7 @@ public sealed class AudioChannelSession : IAsyncDisposable
     public static async Task<AudioChannelSession> StartAsync(WebSocket webSocket, AudioChannelOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new AudioChannelOptions();
-        var channel = new RealtimeChannel(webSocket, RealtimeChannel.AudioName, options, initialBufferBytes: 8 * 1024, sendCapacity: 4);
+        var channel = new RealtimeChannel(webSocket, RealtimeChannelKind.Audio, options, initialBufferBytes: 8 * 1024, sendCapacity: 4);
         var ready = await ReadyHandshake.ReadAsync(channel, cancellationToken).ConfigureAwait(false);
         var session = new AudioChannelSession(channel, ready, options);
         channel.AbortHook = () => session._frames.Writer.TryComplete();
@@ -144,7 +107,7 @@ public sealed class AudioChannelSession : IAsyncDisposable
             throw new InvalidOperationException("The audio channel reader could not start.");
         }
 
-        session._receiveLoop = Task.Run(session.ReceiveLoopAsync, CancellationToken.None);
+        session.ReceiveLoop = Task.Run(session.ReceiveLoopAsync, CancellationToken.None);
         return session;
     }
 
@@ -200,39 +163,9 @@ public sealed class AudioChannelSession : IAsyncDisposable
         }
     }
 
-    /// <summary>Closes the channel with status 1000 and waits until it has closed (aborting after <see cref="RealtimeChannelOptions.CloseTimeout"/>).</summary>
-    /// <param name="cancellationToken">Aborts the socket instead of waiting.</param>
-    /// <returns>A task that completes when the channel has closed.</returns>
-    public Task CloseAsync(CancellationToken cancellationToken = default) => CloseAsync(WebSocketCloseStatus.NormalClosure, null, cancellationToken);
-
-    /// <summary>Closes the channel with a status and waits until it has closed (aborting after <see cref="RealtimeChannelOptions.CloseTimeout"/>).</summary>
-    /// <param name="status">The close status to send.</param>
-    /// <param name="description">The close reason to send (at most 123 UTF-8 bytes).</param>
-    /// <param name="cancellationToken">Aborts the socket instead of waiting.</param>
-    /// <returns>A task that completes when the channel has closed.</returns>
-    public async Task CloseAsync(WebSocketCloseStatus status, string? description, CancellationToken cancellationToken = default)
+    /// <summary>Returns the buffers of frames nobody read to the pool; frames of this session must not be used afterwards.</summary>
+    private protected override void OnDisposed()
     {
-        try
-        {
-            await _channel.CloseAsync(status, description, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            await _receiveLoop.ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>Tears the connection down at once without a close handshake.</summary>
-    public void Abort() => _channel.Abort();
-
-    /// <summary>
-    /// Closes the channel (status 1000), waits for it, and returns the buffers of frames nobody read to the pool. Do
-    /// not use frames of this session afterwards.
-    /// </summary>
-    /// <returns>A task that completes when the channel has closed.</returns>
-    public async ValueTask DisposeAsync()
-    {
-        await CloseAsync(CancellationToken.None).ConfigureAwait(false);
         if (Interlocked.CompareExchange(ref _readerActive, 1, 0) == 0)
         {
             while (_frames.Reader.TryRead(out var queued))
@@ -282,10 +215,10 @@ public sealed class AudioChannelSession : IAsyncDisposable
         {
             while (true)
             {
-                var kind = await _channel.Receiver.ReceiveAsync(CancellationToken.None).ConfigureAwait(false);
+                var kind = await Core.Receiver.ReceiveAsync(CancellationToken.None).ConfigureAwait(false);
                 if (kind is ReceivedKind.Text or ReceivedKind.Binary)
                 {
-                    if (!_channel.IsClosing && TryReadFrame(kind, out var queued))
+                    if (!Core.IsClosing && TryReadFrame(kind, out var queued))
                     {
                         if (!_frames.Writer.TryWrite(queued))
                         {
@@ -294,7 +227,7 @@ public sealed class AudioChannelSession : IAsyncDisposable
                         }
                     }
                 }
-                else if (_channel.HandleNonData(kind))
+                else if (Core.HandleNonData(kind))
                 {
                     break;
                 }
@@ -303,7 +236,7 @@ public sealed class AudioChannelSession : IAsyncDisposable
         finally
         {
             _frames.Writer.TryComplete();
-            _channel.ExitReader();
+            Core.ExitReader();
         }
     }
 
@@ -328,7 +261,7 @@ public sealed class AudioChannelSession : IAsyncDisposable
 
     private bool TryReadFrame(ReceivedKind kind, out QueuedFrame queued)
     {
-        var message = _channel.Receiver.Message.Span;
+        var message = Core.Receiver.Message.Span;
         AudioFrameParseError error;
         if (kind == ReceivedKind.Binary)
         {
@@ -367,7 +300,7 @@ public sealed class AudioChannelSession : IAsyncDisposable
             long count = Interlocked.Increment(ref _malformed);
             Volatile.Write(ref _lastError, (int)error);
             RealtimeTelemetry.MalformedFrames.Add(1);
-            RealtimeLog.MalformedFrame(_channel.Logger, RealtimeChannel.AudioName, BotId, error.ToString(), count);
+            RealtimeLog.MalformedFrame(Core.Logger, RealtimeChannel.AudioName, BotId, error.ToString(), count);
         }
 
         return false;
@@ -377,7 +310,7 @@ public sealed class AudioChannelSession : IAsyncDisposable
     {
         Interlocked.Increment(ref _received);
         RealtimeTelemetry.AudioFrames.Add(1);
-        var frame = new AudioFrame(buffer.AsMemory(0, length), speakerId, speakerName, format, _sequence++, _channel.Time.GetUtcNow());
+        var frame = new AudioFrame(buffer.AsMemory(0, length), speakerId, speakerName, format, _sequence++, Core.Time.GetUtcNow());
         return new QueuedFrame(buffer, frame);
     }
 

@@ -1,3 +1,5 @@
+using MeetStream.Client.Realtime.Dsp;
+
 namespace MeetStream.Client.Realtime;
 
 /// <summary>
@@ -53,8 +55,12 @@ public sealed class ControlChannelOptions : RealtimeChannelOptions
     /// </summary>
     public bool StopSpeakingOnInboundInterrupt { get; set; } = true;
 
-    /// <summary>Gets or sets the resampler for non-48 kHz speech (tests; see <see cref="SpeechResampling"/>).</summary>
-    internal SpeechResampler? Resampler { get; set; }
+    /// <summary>
+    /// Gets or sets the filter of the resampler <c>SpeakAsync</c> uses for speech that is not 48 kHz (MeetStream's
+    /// <c>sendaudio</c> rate); <see langword="null"/> (the default) uses <see cref="PcmResamplerOptions"/>' defaults,
+    /// which suit speech. 48 kHz speech is sent as is.
+    /// </summary>
+    public PcmResamplerOptions? SpeechResampling { get; set; }
 
     internal override void Validate()
     {
@@ -78,5 +84,7 @@ public sealed class ControlChannelOptions : RealtimeChannelOptions
         {
             throw new ArgumentOutOfRangeException(nameof(PacingFactor), PacingFactor, "PacingFactor must be between 0 (no pacing) and 1 (real time).");
         }
+
+        SpeechResampling?.Validate();
     }
 }

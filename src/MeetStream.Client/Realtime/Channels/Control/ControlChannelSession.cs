@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using System.Threading.Channels;
+using MeetStream.Client.Realtime.Dsp;
 using MeetStream.Client.Realtime.Internal;
 
 namespace MeetStream.Client.Realtime;
@@ -23,32 +24,29 @@ namespace MeetStream.Client.Realtime;
 /// the audio already queued on the bot only on Google Meet; Zoom and Teams accept the command without effect.
 /// </para>
 /// </remarks>
-public sealed class ControlChannelSession : IAsyncDisposable
+public sealed class ControlChannelSession : RealtimeChannelSession
 {
-    private readonly RealtimeChannel _channel;
     private readonly Channel<ControlMessage> _inbound;
     private readonly object _speechGate = new();
     private readonly TimeSpan _chunkDuration;
     private readonly double _pacingFactor;
     private readonly bool _stopOnInboundInterrupt;
-    private readonly SpeechResampler? _resampler;
+    private readonly PcmResamplerOptions? _resampling;
     private readonly SemaphoreSlim _speakLock = new(1, 1);
     private CancellationTokenSource _speechCts = new();
     private long _nextSendAt;
-    private Task _receiveLoop = Task.CompletedTask;
     private long _received;
     private long _inboundDropped;
     private long _inboundMalformed;
 
     private ControlChannelSession(RealtimeChannel channel, ReadyMessage ready, ControlChannelOptions options)
+        : base(channel, ready.BotId!)
     {
-        _channel = channel;
         Ready = ready;
-        BotId = ready.BotId!;
         _chunkDuration = options.SpeechChunkDuration;
         _pacingFactor = options.PacingFactor;
         _stopOnInboundInterrupt = options.StopSpeakingOnInboundInterrupt;
-        _resampler = options.Resampler ?? SpeechResampling.Default;
+        _resampling = options.SpeechResampling;
         _inbound = Channel.CreateBounded<ControlMessage>(
             new BoundedChannelOptions(options.InboundQueueCapacity)
             {
@@ -60,20 +58,17 @@ public sealed class ControlChannelSession : IAsyncDisposable
         _inbound.Writer.TryWrite(ready);
     }
 
-    /// <summary>Gets the bot id from the <c>ready</c> handshake; every command carries it.</summary>
-    public string BotId { get; }
-
     /// <summary>Gets the <c>ready</c> handshake as received (also the first item of <see cref="ReadMessagesAsync"/>).</summary>
     public ReadyMessage Ready { get; }
 
     /// <summary>Gets the number of commands written to the socket.</summary>
-    public long MessagesSent => _channel.Outbound.SentCount;
+    public long MessagesSent => Core.Outbound.SentCount;
 
     /// <summary>Gets the number of queued audio chunks discarded unsent because of an interrupt.</summary>
-    public long AudioChunksDiscarded => _channel.Outbound.DiscardedAudioCount;
+    public long AudioChunksDiscarded => Core.Outbound.DiscardedAudioCount;
 
     /// <summary>Gets the number of commands waiting in the send queue.</summary>
-    public int PendingSendCount => _channel.Outbound.PendingCount;
+    public int PendingSendCount => Core.Outbound.PendingCount;
 
     /// <summary>Gets the number of inbound messages received after the handshake.</summary>
     public long MessagesReceived => Interlocked.Read(ref _received);
@@ -83,34 +78,6 @@ public sealed class ControlChannelSession : IAsyncDisposable
 
     /// <summary>Gets the number of inbound messages skipped because they were not JSON objects, or were binary.</summary>
     public long InboundMessagesMalformed => Interlocked.Read(ref _inboundMalformed);
-
-    /// <summary>Gets the number of messages over <see cref="RealtimeChannelOptions.MaxMessageBytes"/>.</summary>
-    public long MessagesTooLarge => _channel.OversizedMessages;
-
-    /// <summary>Gets a task that completes when the channel has closed and both its loops have ended.</summary>
-    public Task Completion => _channel.Completion;
-
-    /// <summary>Gets whether the channel has closed.</summary>
-    public bool IsClosed => _channel.Completion.IsCompleted;
-
-    /// <summary>Gets the close status the bot sent (1000 when it leaves), or <see langword="null"/> if it sent none.</summary>
-    public WebSocketCloseStatus? CloseStatus => _channel.CloseStatus;
-
-    /// <summary>Gets the close description the bot sent, if any.</summary>
-    public string? CloseStatusDescription => _channel.CloseStatusDescription;
-
-    /// <summary>Gets whether the connection ended without a close handshake (reset, network loss, abort).</summary>
-    public bool ClosedAbruptly => _channel.ClosedAbruptly;
-
-    /// <summary>
-    /// Gets why the session ended (<see cref="RealtimeCloseReason.None"/> while it is open): the bot closed it, the
-    /// application did, the connection dropped, or a liveness timeout (<see cref="RealtimeChannelOptions.IdleTimeout"/>,
-    /// <see cref="RealtimeChannelOptions.MessageTimeout"/>) took the bot for gone.
-    /// </summary>
-    public RealtimeCloseReason CloseReason => _channel.CloseReason;
-
-    /// <summary>Gets the connection core (for tests).</summary>
-    internal RealtimeChannel Core => _channel;
 
     /// <summary>Starts a session on a WebSocket the bot opened: waits for its <c>ready</c> handshake, then starts the reader and writer loops.</summary>
     /// <param name="webSocket">The accepted, open WebSocket. The session owns it from now on.</param>
@@ -126,7 +93,7 @@ public sealed class ControlChannelSession : IAsyncDisposable
     public static async Task<ControlChannelSession> StartAsync(WebSocket webSocket, ControlChannelOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new ControlChannelOptions();
-        var channel = new RealtimeChannel(webSocket, RealtimeChannel.ControlName, options, initialBufferBytes: 4 * 1024, sendCapacity: options.SendQueueCapacity);
+        var channel = new RealtimeChannel(webSocket, RealtimeChannelKind.Control, options, initialBufferBytes: 4 * 1024, sendCapacity: options.SendQueueCapacity);
         var ready = await ReadyHandshake.ReadAsync(channel, cancellationToken).ConfigureAwait(false);
         var session = new ControlChannelSession(channel, ready, options);
         channel.Start();
@@ -135,7 +102,7 @@ public sealed class ControlChannelSession : IAsyncDisposable
             throw new InvalidOperationException("The control channel reader could not start.");
         }
 
-        session._receiveLoop = Task.Run(session.ReceiveLoopAsync, CancellationToken.None);
+        session.ReceiveLoop = Task.Run(session.ReceiveLoopAsync, CancellationToken.None);
         return session;
     }
 
@@ -174,11 +141,7 @@ public sealed class ControlChannelSession : IAsyncDisposable
                 throw new ArgumentOutOfRangeException(nameof(sampleRate), sampleRate, "The sample rate must be positive.");
             }
 
-            var resampler = _resampler ?? throw new ArgumentOutOfRangeException(
-                nameof(sampleRate),
-                sampleRate,
-                "SpeakAsync needs 48000 Hz audio (MeetStream's sendaudio format) and no resampler is installed. Convert the audio to 48 kHz first.");
-            samples = resampler(samples, sampleRate);
+            samples = SpeechResampling.To48kHz(samples, sampleRate, _resampling);
         }
 
         ThrowIfClosed();
@@ -284,9 +247,9 @@ public sealed class ControlChannelSession : IAsyncDisposable
         {
             // Generation bump, priority enqueue and the new speech token happen together: a SpeakAsync starting now
             // either belongs wholly to the old generation (discarded) or wholly to the new one (kept).
-            if (!_channel.Outbound.TryEnqueueInterrupt(buffer, length, completion))
+            if (!Core.Outbound.TryEnqueueInterrupt(buffer, length, completion))
             {
-                throw _channel.CreateClosedError();
+                throw Core.CreateClosedError();
             }
 
             stopped = _speechCts;
@@ -296,7 +259,7 @@ public sealed class ControlChannelSession : IAsyncDisposable
 
         StopSpeech(stopped);
         RealtimeTelemetry.Interrupts.Add(1);
-        RealtimeLog.InterruptQueued(_channel.Logger, BotId, AudioChunksDiscarded);
+        RealtimeLog.InterruptQueued(Core.Logger, BotId, AudioChunksDiscarded);
         await completion.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -358,39 +321,8 @@ public sealed class ControlChannelSession : IAsyncDisposable
         return SendCommandAsync(payload, cancellationToken);
     }
 
-    /// <summary>Closes the channel with status 1000: queued commands are sent first, then the close handshake; aborts after <see cref="RealtimeChannelOptions.CloseTimeout"/>.</summary>
-    /// <param name="cancellationToken">Aborts the socket instead of waiting.</param>
-    /// <returns>A task that completes when the channel has closed and both loops have ended.</returns>
-    public Task CloseAsync(CancellationToken cancellationToken = default) => CloseAsync(WebSocketCloseStatus.NormalClosure, null, cancellationToken);
-
-    /// <summary>Closes the channel with a status: queued commands are sent first, then the close handshake.</summary>
-    /// <param name="status">The close status to send.</param>
-    /// <param name="description">The close reason to send (at most 123 UTF-8 bytes).</param>
-    /// <param name="cancellationToken">Aborts the socket instead of waiting.</param>
-    /// <returns>A task that completes when the channel has closed and both loops have ended.</returns>
-    public async Task CloseAsync(WebSocketCloseStatus status, string? description, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            await _channel.CloseAsync(status, description, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            StopSpeech(null);
-            await _receiveLoop.ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>Tears the connection down at once; queued commands fail.</summary>
-    public void Abort()
-    {
-        _channel.Abort();
-        StopSpeech(null);
-    }
-
-    /// <summary>Closes the channel (status 1000) and waits for both loops, as <see cref="CloseAsync(CancellationToken)"/>.</summary>
-    /// <returns>A task that completes when the channel has closed.</returns>
-    public async ValueTask DisposeAsync() => await CloseAsync(CancellationToken.None).ConfigureAwait(false);
+    /// <summary>Stops running <c>SpeakAsync</c> calls when the application closes or aborts the channel.</summary>
+    private protected override void OnStopped() => StopSpeech(null);
 
     /// <inheritdoc />
     public override string ToString() => $"ControlChannelSession(bot {BotId}, {MessagesSent} sent{(IsClosed ? ", closed" : string.Empty)})";
@@ -414,10 +346,10 @@ public sealed class ControlChannelSession : IAsyncDisposable
                 var wait = ReservePacingSlot(chunk.Length);
                 if (wait > TimeSpan.Zero)
                 {
-                    await Task.Delay(wait, _channel.Time, linked.Token).ConfigureAwait(false);
+                    await Task.Delay(wait, Core.Time, linked.Token).ConfigureAwait(false);
                 }
 
-                if (_channel.Outbound.CurrentGeneration != generation)
+                if (Core.Outbound.CurrentGeneration != generation)
                 {
                     return SpeakResult.Interrupted;
                 }
@@ -427,7 +359,7 @@ public sealed class ControlChannelSession : IAsyncDisposable
 
             if (last is null)
             {
-                return _channel.Outbound.CurrentGeneration == generation ? SpeakResult.Completed : SpeakResult.Interrupted;
+                return Core.Outbound.CurrentGeneration == generation ? SpeakResult.Completed : SpeakResult.Interrupted;
             }
 
             return await last.WaitAsync(linked.Token).ConfigureAwait(false) ? SpeakResult.Completed : SpeakResult.Interrupted;
@@ -452,7 +384,7 @@ public sealed class ControlChannelSession : IAsyncDisposable
     /// </summary>
     private TimeSpan ReservePacingSlot(int samples)
     {
-        var time = _channel.Time;
+        var time = Core.Time;
         lock (_speechGate)
         {
             long now = time.GetTimestamp();
@@ -468,7 +400,7 @@ public sealed class ControlChannelSession : IAsyncDisposable
         lock (_speechGate)
         {
             speechToken = _speechCts.Token;
-            return _channel.Outbound.CurrentGeneration;
+            return Core.Outbound.CurrentGeneration;
         }
     }
 
@@ -492,7 +424,7 @@ public sealed class ControlChannelSession : IAsyncDisposable
         CancellationTokenSource stopped;
         lock (_speechGate)
         {
-            if (!_channel.Outbound.TryDiscardQueuedAudio())
+            if (!Core.Outbound.TryDiscardQueuedAudio())
             {
                 return;
             }
@@ -515,15 +447,15 @@ public sealed class ControlChannelSession : IAsyncDisposable
     {
         byte[] buffer = payload.Detach(out int length);
         var completion = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await _channel.Outbound.EnqueueAsync(new OutboundMessage(buffer, length, kind, generation, completion), cancellationToken).ConfigureAwait(false);
+        await Core.Outbound.EnqueueAsync(new OutboundMessage(buffer, length, kind, generation, completion), cancellationToken).ConfigureAwait(false);
         return completion.Task;
     }
 
     private void ThrowIfClosed()
     {
-        if (_channel.Outbound.IsClosed)
+        if (Core.Outbound.IsClosed)
         {
-            throw _channel.CreateClosedError();
+            throw Core.CreateClosedError();
         }
     }
 
@@ -533,15 +465,15 @@ public sealed class ControlChannelSession : IAsyncDisposable
         {
             while (true)
             {
-                var kind = await _channel.Receiver.ReceiveAsync(CancellationToken.None).ConfigureAwait(false);
+                var kind = await Core.Receiver.ReceiveAsync(CancellationToken.None).ConfigureAwait(false);
                 if (kind == ReceivedKind.Text)
                 {
-                    if (_channel.IsClosing)
+                    if (Core.IsClosing)
                     {
                         continue;
                     }
 
-                    var message = ControlMessageParser.Parse(_channel.Receiver.Message.Span);
+                    var message = ControlMessageParser.Parse(Core.Receiver.Message.Span);
                     if (message is null)
                     {
                         Interlocked.Increment(ref _inboundMalformed);
@@ -560,7 +492,7 @@ public sealed class ControlChannelSession : IAsyncDisposable
                 {
                     Interlocked.Increment(ref _inboundMalformed);
                 }
-                else if (_channel.HandleNonData(kind))
+                else if (Core.HandleNonData(kind))
                 {
                     break;
                 }
@@ -570,7 +502,7 @@ public sealed class ControlChannelSession : IAsyncDisposable
         {
             _inbound.Writer.TryComplete();
             StopSpeech(null);
-            _channel.ExitReader();
+            Core.ExitReader();
         }
     }
 }

@@ -16,11 +16,10 @@ namespace MeetStream.Client.Realtime;
 /// for their lifetime. Read them with <see cref="ReadFragmentsAsync"/>, or as one byte stream with
 /// <see cref="OpenReadStream"/> / <see cref="CopyToAsync"/>. Pings are answered while you read.
 /// </remarks>
-public sealed class VideoChannelSession : IAsyncDisposable
+public sealed class VideoChannelSession : RealtimeChannelSession
 {
     private const int MaxMessagesBeforeStart = 16;
 
-    private readonly RealtimeChannel _channel;
     private readonly bool _answerPings;
     private VideoStreamStart _start;
     private VideoStreamEnd? _end;
@@ -31,15 +30,11 @@ public sealed class VideoChannelSession : IAsyncDisposable
     private long _skipped;
 
     private VideoChannelSession(RealtimeChannel channel, VideoStreamStart start, VideoChannelOptions options)
+        : base(channel, channel.BotId!)
     {
-        _channel = channel;
         _start = start;
         _answerPings = options.AnswerLatencyPings;
-        BotId = channel.BotId!;
     }
-
-    /// <summary>Gets the bot id from <c>video_stream_start</c>.</summary>
-    public string BotId { get; }
 
     /// <summary>Gets the stream metadata (codec, container, size, frame rate, audio format); updated if the bot sends it again.</summary>
     public VideoStreamStart StreamStart => Volatile.Read(ref _start);
@@ -62,34 +57,6 @@ public sealed class VideoChannelSession : IAsyncDisposable
     /// <summary>Gets the number of text messages skipped (unknown types or not JSON).</summary>
     public long MessagesSkipped => Interlocked.Read(ref _skipped);
 
-    /// <summary>Gets the number of messages over <see cref="RealtimeChannelOptions.MaxMessageBytes"/>.</summary>
-    public long MessagesTooLarge => _channel.OversizedMessages;
-
-    /// <summary>Gets a task that completes when the channel has closed.</summary>
-    public Task Completion => _channel.Completion;
-
-    /// <summary>Gets whether the channel has closed.</summary>
-    public bool IsClosed => _channel.Completion.IsCompleted;
-
-    /// <summary>Gets the close status the bot sent, or <see langword="null"/> if it sent none.</summary>
-    public WebSocketCloseStatus? CloseStatus => _channel.CloseStatus;
-
-    /// <summary>Gets the close description the bot sent, if any.</summary>
-    public string? CloseStatusDescription => _channel.CloseStatusDescription;
-
-    /// <summary>Gets whether the connection ended without a close handshake.</summary>
-    public bool ClosedAbruptly => _channel.ClosedAbruptly;
-
-    /// <summary>
-    /// Gets why the session ended (<see cref="RealtimeCloseReason.None"/> while it is open): the bot closed it, the
-    /// application did, the connection dropped, or a liveness timeout (<see cref="RealtimeChannelOptions.IdleTimeout"/>,
-    /// <see cref="RealtimeChannelOptions.MessageTimeout"/>) took the bot for gone.
-    /// </summary>
-    public RealtimeCloseReason CloseReason => _channel.CloseReason;
-
-    /// <summary>Gets the connection core (for tests).</summary>
-    internal RealtimeChannel Core => _channel;
-
     /// <summary>Starts a session on a WebSocket the bot opened: waits for <c>video_stream_start</c> (a <c>ready</c> or latency ping before it is tolerated).</summary>
     /// <param name="webSocket">The accepted, open WebSocket. The session owns it from now on.</param>
     /// <param name="options">Settings; defaults when <see langword="null"/>.</param>
@@ -104,7 +71,7 @@ public sealed class VideoChannelSession : IAsyncDisposable
     public static async Task<VideoChannelSession> StartAsync(WebSocket webSocket, VideoChannelOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new VideoChannelOptions();
-        var channel = new RealtimeChannel(webSocket, RealtimeChannel.VideoName, options, initialBufferBytes: 64 * 1024, sendCapacity: options.SendQueueCapacity);
+        var channel = new RealtimeChannel(webSocket, RealtimeChannelKind.Video, options, initialBufferBytes: 64 * 1024, sendCapacity: options.SendQueueCapacity);
         var pendingPings = new List<JsonElement>();
         for (int i = 0; i < MaxMessagesBeforeStart; i++)
         {
@@ -154,9 +121,9 @@ public sealed class VideoChannelSession : IAsyncDisposable
     /// <exception cref="InvalidOperationException">Another enumeration is running.</exception>
     public async IAsyncEnumerable<VideoFragment> ReadFragmentsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        if (!_channel.TryEnterReader())
+        if (!Core.TryEnterReader())
         {
-            if (_channel.ReadEnded)
+            if (Core.ReadEnded)
             {
                 yield break;
             }
@@ -171,32 +138,32 @@ public sealed class VideoChannelSession : IAsyncDisposable
                 ReceivedKind kind;
                 try
                 {
-                    kind = await _channel.Receiver.ReceiveAsync(cancellationToken).ConfigureAwait(false);
+                    kind = await Core.Receiver.ReceiveAsync(cancellationToken).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {
-                    _channel.HandleNonData(ReceivedKind.Aborted);
+                    Core.HandleNonData(ReceivedKind.Aborted);
                     throw;
                 }
 
                 if (kind == ReceivedKind.Binary)
                 {
-                    if (_channel.IsClosing)
+                    if (Core.IsClosing)
                     {
                         continue;
                     }
 
-                    var data = _channel.Receiver.Message;
+                    var data = Core.Receiver.Message;
                     long offset = Interlocked.Add(ref _bytes, data.Length) - data.Length;
                     long sequence = Interlocked.Increment(ref _fragments) - 1;
                     RealtimeTelemetry.VideoFragments.Add(1);
-                    yield return new VideoFragment(data, sequence, offset, _channel.Time.GetUtcNow());
+                    yield return new VideoFragment(data, sequence, offset, Core.Time.GetUtcNow());
                 }
                 else if (kind == ReceivedKind.Text)
                 {
                     await HandleTextAsync(cancellationToken).ConfigureAwait(false);
                 }
-                else if (_channel.HandleNonData(kind))
+                else if (Core.HandleNonData(kind))
                 {
                     yield break;
                 }
@@ -204,7 +171,7 @@ public sealed class VideoChannelSession : IAsyncDisposable
         }
         finally
         {
-            _channel.ExitReader();
+            Core.ExitReader();
         }
     }
 
@@ -232,26 +199,6 @@ public sealed class VideoChannelSession : IAsyncDisposable
 
         return total;
     }
-
-    /// <summary>Closes the channel with status 1000 and waits until it has closed (aborting after <see cref="RealtimeChannelOptions.CloseTimeout"/>).</summary>
-    /// <param name="cancellationToken">Aborts the socket instead of waiting.</param>
-    /// <returns>A task that completes when the channel has closed.</returns>
-    public Task CloseAsync(CancellationToken cancellationToken = default) => _channel.CloseAsync(WebSocketCloseStatus.NormalClosure, null, cancellationToken);
-
-    /// <summary>Closes the channel with a status and waits until it has closed.</summary>
-    /// <param name="status">The close status to send.</param>
-    /// <param name="description">The close reason to send (at most 123 UTF-8 bytes).</param>
-    /// <param name="cancellationToken">Aborts the socket instead of waiting.</param>
-    /// <returns>A task that completes when the channel has closed.</returns>
-    public Task CloseAsync(WebSocketCloseStatus status, string? description, CancellationToken cancellationToken = default) =>
-        _channel.CloseAsync(status, description, cancellationToken);
-
-    /// <summary>Tears the connection down at once without a close handshake.</summary>
-    public void Abort() => _channel.Abort();
-
-    /// <summary>Closes the channel (status 1000) and waits for it.</summary>
-    /// <returns>A task that completes when the channel has closed.</returns>
-    public async ValueTask DisposeAsync() => await CloseAsync(CancellationToken.None).ConfigureAwait(false);
 
     /// <inheritdoc />
     public override string ToString() => $"VideoChannelSession(bot {BotId}, {FragmentsReceived} fragments{(IsClosed ? ", closed" : string.Empty)})";
@@ -285,7 +232,7 @@ public sealed class VideoChannelSession : IAsyncDisposable
 
     private async ValueTask HandleTextAsync(CancellationToken cancellationToken)
     {
-        var root = ParseObject(_channel.Receiver.Message.Span);
+        var root = ParseObject(Core.Receiver.Message.Span);
         string? type = root is { } r && r.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
         switch (type)
         {
@@ -307,9 +254,9 @@ public sealed class VideoChannelSession : IAsyncDisposable
     /// <summary>Queues <c>{"type":"video_latency_pong","seq",…,"sent_at_ms",…,"server_received_at_ms",…,"bot_id",…}</c>, echoing the ping's values as sent.</summary>
     private async ValueTask AnswerPingAsync(JsonElement ping, CancellationToken cancellationToken)
     {
-        long receivedAtMs = _channel.Time.GetUtcNow().ToUnixTimeMilliseconds();
+        long receivedAtMs = Core.Time.GetUtcNow().ToUnixTimeMilliseconds();
         Volatile.Write(ref _lastPing, Deserialize(ping, MeetStreamJsonContext.Default.VideoLatencyPing));
-        if (!_answerPings || _channel.IsClosing)
+        if (!_answerPings || Core.IsClosing)
         {
             return;
         }
@@ -330,7 +277,7 @@ public sealed class VideoChannelSession : IAsyncDisposable
         byte[] buffer = payload.Detach(out int length);
         try
         {
-            await _channel.Outbound.EnqueueAsync(new OutboundMessage(buffer, length, OutboundKind.Command, 0, null), cancellationToken).ConfigureAwait(false);
+            await Core.Outbound.EnqueueAsync(new OutboundMessage(buffer, length, OutboundKind.Command, 0, null), cancellationToken).ConfigureAwait(false);
             Interlocked.Increment(ref _pongs);
         }
         catch (MeetStreamRealtimeException)

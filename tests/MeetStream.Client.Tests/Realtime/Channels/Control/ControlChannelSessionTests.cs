@@ -2,6 +2,7 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using MeetStream.Client.Realtime;
+using MeetStream.Client.Realtime.Dsp;
 using MeetStream.Client.Tests.Infrastructure;
 using MeetStream.Client.Tests.Realtime.Support;
 
@@ -496,22 +497,46 @@ public sealed class ControlChannelSessionTests
     }
 
     [Fact(Timeout = 60_000)]
-    public async Task SpeakAsync_Not48kHzWithResamplerSeam_SendsTheResampledAudio()
+    public async Task SpeakAsync_Not48kHzWithSpeechResamplingOptions_SendsWhatThatFilterMakes()
     {
-        var options = new ControlChannelOptions
-        {
-            PacingFactor = 0,
-            Resampler = (samples, rate) => samples.ToArray().SelectMany(s => Enumerable.Repeat(s, 48_000 / rate)).ToArray(),
-        };
+        var filter = new PcmResamplerOptions { PassbandEnd = 0.5, StopbandAttenuation = 40 };
+        var options = new ControlChannelOptions { PacingFactor = 0, SpeechResampling = filter };
         var (server, bot, session) = await ConnectAsync(options);
         await using var _ = server;
         using var __ = bot;
+        var speech = Samples(16_000);
+        var expected = Resample(speech, filter);
 
-        Assert.Equal(SpeakResult.Completed, await session.SpeakAsync(Samples(16_000), 16_000, Token));
+        Assert.Equal(SpeakResult.Completed, await session.SpeakAsync(speech, 16_000, Token));
 
-        var chunk = DecodeAudio(await bot.ReceiveJsonAsync());
-        Assert.Equal(48_000, chunk.Length);
-        Assert.Equal([0, 0, 0, 1, 1, 1], chunk.Take(6).Select(s => (int)s));
+        var received = new List<short>();
+        while (received.Count < expected.Length)
+        {
+            received.AddRange(DecodeAudio(await bot.ReceiveJsonAsync()));
+        }
+
+        Assert.Equal(expected, received);
+        Assert.NotEqual(Resample(speech, null), expected);
+
+        static short[] Resample(short[] input, PcmResamplerOptions? filter)
+        {
+            var resampler = new PcmResampler(16_000, 48_000, filter);
+            var output = new short[resampler.GetOutputLength(input.Length) + resampler.GetFlushLength()];
+            int written = resampler.Process(input, output);
+            written += resampler.Flush(output.AsSpan(written));
+            return output[..written];
+        }
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task StartAsync_SpeechResamplingOutOfRange_ThrowsNamingTheSetting()
+    {
+        var options = new ControlChannelOptions { SpeechResampling = new PcmResamplerOptions { PassbandEnd = 0.99 } };
+        using var socket = WebSocket.CreateFromStream(new MemoryStream(), new WebSocketCreationOptions { IsServer = true });
+
+        var ex = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => ControlChannelSession.StartAsync(socket, options, Token));
+
+        Assert.Equal("PassbandEnd", ex.ParamName);
     }
 
     [Fact(Timeout = 60_000)]
