@@ -64,8 +64,8 @@ public abstract class RealtimeChannelSession : IAsyncDisposable
     /// <summary>Gets the connection core (for the derived sessions and tests).</summary>
     internal RealtimeChannel Core { get; }
 
-    /// <summary>Gets or sets the background receive loop, awaited when the channel closes (none for a channel read on demand).</summary>
-    private protected Task ReceiveLoop { get; set; } = Task.CompletedTask;
+    /// <summary>Gets the background receive loop, awaited when the channel closes (none for a channel read on demand).</summary>
+    private protected Task ReceiveLoop { get; private set; } = Task.CompletedTask;
 
     /// <summary>
     /// Closes the channel with status 1000: what is queued is sent first, then the close handshake; waits until the
@@ -110,6 +110,21 @@ public abstract class RealtimeChannelSession : IAsyncDisposable
         await CloseAsync(CancellationToken.None).ConfigureAwait(false);
         OnDisposed();
         GC.SuppressFinalize(this);
+    }
+
+    /// <summary>
+    /// After the handshake: starts the writer loop, takes the reader role for good and runs <paramref name="loop"/> in
+    /// the background (it must call <see cref="RealtimeChannel.ExitReader"/> when the socket has ended).
+    /// </summary>
+    private protected void StartReceiveLoop(Func<Task> loop)
+    {
+        Core.Start();
+        if (!Core.TryEnterReader())
+        {
+            throw new InvalidOperationException($"The {Core.Name} channel reader could not start.");
+        }
+
+        ReceiveLoop = Task.Run(loop, CancellationToken.None);
     }
 
     /// <summary>Called when the channel is closed or aborted by the application: stop the session's own work.</summary>

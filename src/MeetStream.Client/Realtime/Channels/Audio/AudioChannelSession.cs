@@ -101,13 +101,7 @@ public sealed class AudioChannelSession : RealtimeChannelSession
         var ready = await ReadyHandshake.ReadAsync(channel, cancellationToken).ConfigureAwait(false);
         var session = new AudioChannelSession(channel, ready, options);
         channel.AbortHook = () => session._frames.Writer.TryComplete();
-        channel.Start();
-        if (!channel.TryEnterReader())
-        {
-            throw new InvalidOperationException("The audio channel reader could not start.");
-        }
-
-        session.ReceiveLoop = Task.Run(session.ReceiveLoopAsync, CancellationToken.None);
+        session.StartReceiveLoop(session.ReceiveLoopAsync);
         return session;
     }
 

@@ -96,13 +96,7 @@ public sealed class ControlChannelSession : RealtimeChannelSession
         var channel = new RealtimeChannel(webSocket, RealtimeChannelKind.Control, options, initialBufferBytes: 4 * 1024, sendCapacity: options.SendQueueCapacity);
         var ready = await ReadyHandshake.ReadAsync(channel, cancellationToken).ConfigureAwait(false);
         var session = new ControlChannelSession(channel, ready, options);
-        channel.Start();
-        if (!channel.TryEnterReader())
-        {
-            throw new InvalidOperationException("The control channel reader could not start.");
-        }
-
-        session.ReceiveLoop = Task.Run(session.ReceiveLoopAsync, CancellationToken.None);
+        session.StartReceiveLoop(session.ReceiveLoopAsync);
         return session;
     }
 
