@@ -35,6 +35,7 @@ public sealed class AudioChannelSessionTests
         var session = await started.WaitAsync(Token);
 
         Assert.Equal("bot_abc123", session.BotId);
+        Assert.Equal(RealtimeChannelKind.Audio, session.Kind);
         Assert.Equal("ready", session.Ready.Type);
         Assert.Equal("Ready to receive messages", session.Ready.Message);
         await bot.CloseAsync();

@@ -45,6 +45,7 @@ public sealed class ControlChannelSessionTests
         using var __ = bot;
 
         Assert.Equal(BotId, session.BotId);
+        Assert.Equal(RealtimeChannelKind.Control, session.Kind);
         await bot.CloseAsync();
         var messages = await session.ReadMessagesAsync(Token).ToListAsync(Token);
 

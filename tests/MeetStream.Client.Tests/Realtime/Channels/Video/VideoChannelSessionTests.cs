@@ -35,6 +35,7 @@ public sealed class VideoChannelSessionTests
 
         var start = session.StreamStart;
         Assert.Equal(BotId, session.BotId);
+        Assert.Equal(RealtimeChannelKind.Video, session.Kind);
         Assert.Equal("video_stream_start", start.Type);
         Assert.Equal(BotId, start.BotId);
         Assert.Equal("h264", start.Codec);
