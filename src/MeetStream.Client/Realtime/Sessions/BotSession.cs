@@ -28,6 +28,8 @@ namespace MeetStream.Client.Realtime;
 /// </remarks>
 public sealed class BotSession : IAsyncDisposable
 {
+    private const int KindCount = 3;
+
     private readonly object _gate = new();
     private readonly BotSessionRegistry _registry;
     private readonly TimeProvider _time;
@@ -35,18 +37,16 @@ public sealed class BotSession : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    // The current channel and the number of attaches of each kind, indexed by RealtimeChannelKind.
+    private readonly RealtimeChannelSession?[] _channels = new RealtimeChannelSession?[KindCount];
+    private readonly int[] _connections = new int[KindCount];
+
     // Set when the control channel of a bot whose audio timed out is being closed: the grace period was already given,
     // so the session ends as soon as that close completes.
     private bool _deadBotClosing;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    // The current channel and the number of attaches of each kind, indexed by RealtimeChannelKind.
-    private readonly RealtimeChannelSession?[] _channels = new RealtimeChannelSession?[KindCount];
-    private readonly int[] _connections = new int[KindCount];
     private ITimer? _graceTimer;
     private bool _ended;
-
-    private const int KindCount = 3;
 
     internal BotSession(string botId, BotSessionRegistry registry, BotSessionOptions options)
     {
