@@ -1,5 +1,5 @@
 using MeetStream.Client.Realtime;
-using MeetStream.Client.Realtime.Audio;
+using MeetStream.Client.Realtime.Dsp;
 
 namespace LiveAgent;
 

@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using MeetStream.Client.Realtime.Audio;
+using MeetStream.Client.Realtime.Dsp;
 
 namespace MeetStream.Client.Benchmarks;
 

@@ -1,4 +1,4 @@
-using MeetStream.Client.Realtime.Audio;
+using MeetStream.Client.Realtime.Dsp;
 
 namespace MeetStream.Client.Benchmarks;
 

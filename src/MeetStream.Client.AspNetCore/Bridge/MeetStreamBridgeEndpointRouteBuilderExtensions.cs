@@ -1,5 +1,6 @@
 using MeetStream.Client.AspNetCore;
 using MeetStream.Client.AspNetCore.Internal;
+using MeetStream.Client.Realtime;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -59,11 +60,11 @@ public static class MeetStreamBridgeEndpointRouteBuilderExtensions
         var group = endpoints.MapGroup(string.Empty);
         foreach (var route in new[] { BridgeRoutes.WithBotId(pattern, null), BridgeRoutes.WithBotId(pattern, "{" + BridgeRoutes.BotIdParameter + "}") })
         {
-            group.Map(route, context => Endpoint().HandleAsync(context, BridgeChannel.Control)).WithDisplayName("MeetStream bridge (control) " + route);
-            group.Map(route + BridgeRoutes.AudioSuffix, context => Endpoint().HandleAsync(context, BridgeChannel.Audio)).WithDisplayName("MeetStream bridge (audio) " + route);
+            group.Map(route, context => Endpoint().HandleAsync(context, RealtimeChannelKind.Control)).WithDisplayName("MeetStream bridge (control) " + route);
+            group.Map(route + BridgeRoutes.AudioSuffix, context => Endpoint().HandleAsync(context, RealtimeChannelKind.Audio)).WithDisplayName("MeetStream bridge (audio) " + route);
             if (enableVideo)
             {
-                group.Map(route + BridgeRoutes.VideoSuffix, context => Endpoint().HandleAsync(context, BridgeChannel.Video)).WithDisplayName("MeetStream bridge (video) " + route);
+                group.Map(route + BridgeRoutes.VideoSuffix, context => Endpoint().HandleAsync(context, RealtimeChannelKind.Video)).WithDisplayName("MeetStream bridge (video) " + route);
             }
         }
 

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
-using MeetStream.Client.Realtime.Audio;
+using MeetStream.Client.Realtime.Dsp;
 
 namespace MeetStream.Client.Benchmarks.BargeIn;
 

@@ -7,7 +7,7 @@ using System.Text;
 using System.Text.Json;
 using MeetStream.Client.AspNetCore;
 using MeetStream.Client.Realtime;
-using MeetStream.Client.Realtime.Audio;
+using MeetStream.Client.Realtime.Dsp;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;

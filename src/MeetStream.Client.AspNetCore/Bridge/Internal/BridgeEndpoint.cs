@@ -8,14 +8,6 @@ using Microsoft.Extensions.Options;
 
 namespace MeetStream.Client.AspNetCore.Internal;
 
-/// <summary>The three kinds of bridge socket.</summary>
-internal enum BridgeChannel
-{
-    Control,
-    Audio,
-    Video,
-}
-
 /// <summary>
 /// Handles one bridge request: checks the access token before anything else (401 missing, 403 wrong), refuses
 /// non-WebSocket requests (400), accepts the WebSocket with keep-alives (and, on .NET 10, a ping timeout), starts the channel session (its handshake
@@ -43,9 +35,9 @@ internal sealed class BridgeEndpoint
         _handshakeFailures = new BridgeHandshakeFailureLog(logger, _options.Sessions.TimeProvider);
     }
 
-    public async Task HandleAsync(HttpContext context, BridgeChannel channel)
+    public async Task HandleAsync(HttpContext context, RealtimeChannelKind kind)
     {
-        var name = Name(channel);
+        var name = Name(kind);
         var remote = context.Connection.RemoteIpAddress?.ToString();
         var query = context.Request.Query[MeetStreamBridgeOptions.TokenParameterName];
         var check = _tokens.Check(query.Count == 1 ? query[0] : query.Count == 0 ? null : string.Empty);
@@ -66,7 +58,7 @@ internal sealed class BridgeEndpoint
         BridgeMetrics.Channel(name, 1);
         try
         {
-            await RunChannelAsync(context, channel, name, socket, remote).ConfigureAwait(false);
+            await RunChannelAsync(context, kind, name, socket, remote).ConfigureAwait(false);
         }
         finally
         {
@@ -75,48 +67,12 @@ internal sealed class BridgeEndpoint
         }
     }
 
-    private async Task RunChannelAsync(HttpContext context, BridgeChannel channel, string name, WebSocket socket, string? remote)
+    private async Task RunChannelAsync(HttpContext context, RealtimeChannelKind kind, string name, WebSocket socket, string? remote)
     {
-        Task completion;
-        Func<WebSocketCloseStatus, string, Task> close;
-        Func<(WebSocketCloseStatus? Status, bool Abrupt)> outcome;
-        BotSessionAttachment attachment;
-        string botId;
+        RealtimeChannelSession channel;
         try
         {
-            switch (channel)
-            {
-                case BridgeChannel.Audio:
-                    var audio = await AudioChannelSession.StartAsync(socket, _options.Audio, context.RequestAborted).ConfigureAwait(false);
-                    (botId, completion, close, outcome) = (audio.BotId, audio.Completion, (s, d) => audio.CloseAsync(s, d, CancellationToken.None), () => (audio.CloseStatus, audio.ClosedAbruptly));
-                    if (!await CheckRouteBotIdAsync(context, name, botId, close).ConfigureAwait(false))
-                    {
-                        return;
-                    }
-
-                    attachment = _registry.Attach(audio);
-                    break;
-                case BridgeChannel.Video:
-                    var video = await VideoChannelSession.StartAsync(socket, _options.Video, context.RequestAborted).ConfigureAwait(false);
-                    (botId, completion, close, outcome) = (video.BotId, video.Completion, (s, d) => video.CloseAsync(s, d, CancellationToken.None), () => (video.CloseStatus, video.ClosedAbruptly));
-                    if (!await CheckRouteBotIdAsync(context, name, botId, close).ConfigureAwait(false))
-                    {
-                        return;
-                    }
-
-                    attachment = _registry.Attach(video);
-                    break;
-                default:
-                    var control = await ControlChannelSession.StartAsync(socket, _options.Control, context.RequestAborted).ConfigureAwait(false);
-                    (botId, completion, close, outcome) = (control.BotId, control.Completion, (s, d) => control.CloseAsync(s, d, CancellationToken.None), () => (control.CloseStatus, control.ClosedAbruptly));
-                    if (!await CheckRouteBotIdAsync(context, name, botId, close).ConfigureAwait(false))
-                    {
-                        return;
-                    }
-
-                    attachment = _registry.Attach(control);
-                    break;
-            }
+            channel = await StartAsync(kind, socket, context.RequestAborted).ConfigureAwait(false);
         }
         catch (MeetStreamRealtimeException ex)
         {
@@ -131,8 +87,14 @@ internal sealed class BridgeEndpoint
             return;
         }
 
+        if (!await CheckRouteBotIdAsync(context, name, channel).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var attachment = _registry.Attach(channel);
         BridgeMetrics.Connection(name, "accepted");
-        BridgeLog.Connected(_logger, name, botId, remote, attachment.IsNewSession, attachment.ReplacedExisting);
+        BridgeLog.Connected(_logger, name, channel.BotId, remote, attachment.IsNewSession, attachment.ReplacedExisting);
         if (attachment.IsNewSession)
         {
             _runner.Start(attachment.Session);
@@ -140,25 +102,32 @@ internal sealed class BridgeEndpoint
 
         try
         {
-            await completion.WaitAsync(_stopping).ConfigureAwait(false);
+            await channel.Completion.WaitAsync(_stopping).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
-            BridgeLog.ClosingForShutdown(_logger, name, botId);
-            await close(WebSocketCloseStatus.EndpointUnavailable, "server stopping").ConfigureAwait(false);
+            BridgeLog.ClosingForShutdown(_logger, name, channel.BotId);
+            await channel.CloseAsync(WebSocketCloseStatus.EndpointUnavailable, "server stopping", CancellationToken.None).ConfigureAwait(false);
         }
 
-        var (status, abrupt) = outcome();
-        BridgeLog.Disconnected(_logger, name, botId, status, abrupt);
+        BridgeLog.Disconnected(_logger, name, channel.BotId, channel.CloseStatus, channel.ClosedAbruptly);
     }
 
-    private async Task<bool> CheckRouteBotIdAsync(HttpContext context, string name, string botId, Func<WebSocketCloseStatus, string, Task> close)
+    /// <summary>Starts the session of the socket's kind with the bridge's options for it (its handshake gives the bot id).</summary>
+    private async Task<RealtimeChannelSession> StartAsync(RealtimeChannelKind kind, WebSocket socket, CancellationToken cancellationToken) => kind switch
     {
-        if (context.Request.RouteValues.TryGetValue(BridgeRoutes.BotIdParameter, out var value) && value is string routeBotId && !string.Equals(routeBotId, botId, StringComparison.Ordinal))
+        RealtimeChannelKind.Audio => await AudioChannelSession.StartAsync(socket, _options.Audio, cancellationToken).ConfigureAwait(false),
+        RealtimeChannelKind.Video => await VideoChannelSession.StartAsync(socket, _options.Video, cancellationToken).ConfigureAwait(false),
+        _ => await ControlChannelSession.StartAsync(socket, _options.Control, cancellationToken).ConfigureAwait(false),
+    };
+
+    private async Task<bool> CheckRouteBotIdAsync(HttpContext context, string name, RealtimeChannelSession channel)
+    {
+        if (context.Request.RouteValues.TryGetValue(BridgeRoutes.BotIdParameter, out var value) && value is string routeBotId && !string.Equals(routeBotId, channel.BotId, StringComparison.Ordinal))
         {
             BridgeMetrics.Connection(name, "bot_id_mismatch");
-            BridgeLog.BotIdMismatch(_logger, name, routeBotId, botId);
-            await close(WebSocketCloseStatus.PolicyViolation, "bot_id does not match the URL").ConfigureAwait(false);
+            BridgeLog.BotIdMismatch(_logger, name, routeBotId, channel.BotId);
+            await channel.CloseAsync(WebSocketCloseStatus.PolicyViolation, "bot_id does not match the URL", CancellationToken.None).ConfigureAwait(false);
             return false;
         }
 
@@ -176,10 +145,10 @@ internal sealed class BridgeEndpoint
         await context.Response.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
     }
 
-    private static string Name(BridgeChannel channel) => channel switch
+    private static string Name(RealtimeChannelKind kind) => kind switch
     {
-        BridgeChannel.Audio => "audio",
-        BridgeChannel.Video => "video",
+        RealtimeChannelKind.Audio => "audio",
+        RealtimeChannelKind.Video => "video",
         _ => "control",
     };
 }

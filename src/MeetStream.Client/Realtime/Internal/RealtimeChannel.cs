@@ -28,8 +28,9 @@ internal sealed class RealtimeChannel
     private long _oversized;
     private int _closeReason;
 
-    public RealtimeChannel(WebSocket socket, string name, RealtimeChannelOptions options, int initialBufferBytes, int sendCapacity)
+    public RealtimeChannel(WebSocket socket, RealtimeChannelKind kind, RealtimeChannelOptions options, int initialBufferBytes, int sendCapacity)
     {
+        string name = NameOf(kind);
         ArgumentNullException.ThrowIfNull(socket);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
@@ -39,6 +40,7 @@ internal sealed class RealtimeChannel
         }
 
         Socket = socket;
+        Kind = kind;
         Name = name;
         Time = options.TimeProvider;
         Logger = options.Logger ?? NullLogger.Instance;
@@ -55,6 +57,9 @@ internal sealed class RealtimeChannel
 
     public WebSocket Socket { get; }
 
+    public RealtimeChannelKind Kind { get; }
+
+    /// <summary>Gets the channel's name in logs, metrics and exceptions: <c>audio</c>, <c>control</c> or <c>video</c>.</summary>
     public string Name { get; }
 
     public TimeProvider Time { get; }
@@ -100,6 +105,15 @@ internal sealed class RealtimeChannel
 
     /// <summary>Gets why the channel ended; <see cref="RealtimeCloseReason.None"/> until it has.</summary>
     public RealtimeCloseReason CloseReason => Completion.IsCompleted ? (RealtimeCloseReason)Volatile.Read(ref _closeReason) : RealtimeCloseReason.None;
+
+    /// <summary>Gets the name of a kind of channel in logs, metrics and exceptions.</summary>
+    public static string NameOf(RealtimeChannelKind kind) => kind switch
+    {
+        RealtimeChannelKind.Audio => AudioName,
+        RealtimeChannelKind.Control => ControlName,
+        RealtimeChannelKind.Video => VideoName,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a MeetStream channel kind."),
+    };
 
     /// <summary>Starts the writer loop (after the handshake).</summary>
     public void Start()

@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using System.Runtime.CompilerServices;
+using MeetStream.Client.Realtime.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -27,6 +28,8 @@ namespace MeetStream.Client.Realtime;
 /// </remarks>
 public sealed class BotSession : IAsyncDisposable
 {
+    private const int KindCount = 3;
+
     private readonly object _gate = new();
     private readonly BotSessionRegistry _registry;
     private readonly TimeProvider _time;
@@ -34,17 +37,15 @@ public sealed class BotSession : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    // The current channel and the number of attaches of each kind, indexed by RealtimeChannelKind.
+    private readonly RealtimeChannelSession?[] _channels = new RealtimeChannelSession?[KindCount];
+    private readonly int[] _connections = new int[KindCount];
+
     // Set when the control channel of a bot whose audio timed out is being closed: the grace period was already given,
     // so the session ends as soon as that close completes.
     private bool _deadBotClosing;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private AudioChannelSession? _audio;
-    private ControlChannelSession? _control;
-    private VideoChannelSession? _video;
     private ITimer? _graceTimer;
-    private int _audioConnections;
-    private int _controlConnections;
-    private int _videoConnections;
     private bool _ended;
 
     internal BotSession(string botId, BotSessionRegistry registry, BotSessionOptions options)
@@ -64,49 +65,22 @@ public sealed class BotSession : IAsyncDisposable
     public DateTimeOffset StartedAt { get; }
 
     /// <summary>Gets the current live-audio channel, or <see langword="null"/> before the bot connected it.</summary>
-    public AudioChannelSession? Audio
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _audio;
-            }
-        }
-    }
+    public AudioChannelSession? Audio => (AudioChannelSession?)Current(RealtimeChannelKind.Audio);
 
     /// <summary>Gets the current control channel, or <see langword="null"/> before the bot connected it.</summary>
-    public ControlChannelSession? Control
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _control;
-            }
-        }
-    }
+    public ControlChannelSession? Control => (ControlChannelSession?)Current(RealtimeChannelKind.Control);
 
     /// <summary>Gets the current live-video channel, or <see langword="null"/> when the bot has none (video is optional; Meet and Teams only).</summary>
-    public VideoChannelSession? Video
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _video;
-            }
-        }
-    }
+    public VideoChannelSession? Video => (VideoChannelSession?)Current(RealtimeChannelKind.Video);
 
     /// <summary>Gets how many times an audio channel was attached (more than one means reconnects).</summary>
-    public int AudioConnections => Volatile.Read(ref _audioConnections);
+    public int AudioConnections => Connections(RealtimeChannelKind.Audio);
 
     /// <summary>Gets how many times a control channel was attached (more than one means reconnects).</summary>
-    public int ControlConnections => Volatile.Read(ref _controlConnections);
+    public int ControlConnections => Connections(RealtimeChannelKind.Control);
 
     /// <summary>Gets how many times a video channel was attached.</summary>
-    public int VideoConnections => Volatile.Read(ref _videoConnections);
+    public int VideoConnections => Connections(RealtimeChannelKind.Video);
 
     /// <summary>Gets a task that completes when the session has ended (audio and control channels closed).</summary>
     public Task Completion => _completion.Task;
@@ -128,21 +102,21 @@ public sealed class BotSession : IAsyncDisposable
     /// <returns>The current control channel.</returns>
     /// <exception cref="MeetStreamRealtimeException">The session ended without a control channel.</exception>
     public Task<ControlChannelSession> GetControlAsync(CancellationToken cancellationToken = default) =>
-        WaitForChannelAsync(() => _control, RealtimeChannelNames.Control, cancellationToken);
+        WaitForChannelAsync<ControlChannelSession>(RealtimeChannelKind.Control, cancellationToken);
 
     /// <summary>Waits until the bot's live-audio channel is connected.</summary>
     /// <param name="cancellationToken">Stops waiting.</param>
     /// <returns>The current audio channel.</returns>
     /// <exception cref="MeetStreamRealtimeException">The session ended without an audio channel.</exception>
     public Task<AudioChannelSession> GetAudioAsync(CancellationToken cancellationToken = default) =>
-        WaitForChannelAsync(() => _audio, RealtimeChannelNames.Audio, cancellationToken);
+        WaitForChannelAsync<AudioChannelSession>(RealtimeChannelKind.Audio, cancellationToken);
 
     /// <summary>Waits until the bot's live-video channel is connected.</summary>
     /// <param name="cancellationToken">Stops waiting.</param>
     /// <returns>The current video channel.</returns>
     /// <exception cref="MeetStreamRealtimeException">The session ended without a video channel.</exception>
     public Task<VideoChannelSession> GetVideoAsync(CancellationToken cancellationToken = default) =>
-        WaitForChannelAsync(() => _video, RealtimeChannelNames.Video, cancellationToken);
+        WaitForChannelAsync<VideoChannelSession>(RealtimeChannelKind.Video, cancellationToken);
 
     /// <summary>
     /// Reads the bot's audio frames until the session ends, moving to the new audio channel whenever the bot
@@ -153,7 +127,7 @@ public sealed class BotSession : IAsyncDisposable
     public async IAsyncEnumerable<AudioFrame> ReadAudioFramesAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         AudioChannelSession? previous = null;
-        while (await NextChannelAsync(() => _audio, previous, cancellationToken).ConfigureAwait(false) is { } channel)
+        while (await NextChannelAsync(RealtimeChannelKind.Audio, previous, cancellationToken).ConfigureAwait(false) is { } channel)
         {
             previous = channel;
             await foreach (var frame in channel.ReadFramesAsync(cancellationToken).ConfigureAwait(false))
@@ -172,7 +146,7 @@ public sealed class BotSession : IAsyncDisposable
     public async IAsyncEnumerable<ControlMessage> ReadControlMessagesAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ControlChannelSession? previous = null;
-        while (await NextChannelAsync(() => _control, previous, cancellationToken).ConfigureAwait(false) is { } channel)
+        while (await NextChannelAsync(RealtimeChannelKind.Control, previous, cancellationToken).ConfigureAwait(false) is { } channel)
         {
             previous = channel;
             await foreach (var message in channel.ReadMessagesAsync(cancellationToken).ConfigureAwait(false))
@@ -184,10 +158,13 @@ public sealed class BotSession : IAsyncDisposable
 
     /// <summary>Speaks PCM audio through the current control channel (waiting for one); see <see cref="ControlChannelSession.SpeakAsync(ReadOnlyMemory{short}, int, CancellationToken)"/>.</summary>
     /// <param name="samples">Mono PCM16 samples.</param>
-    /// <param name="sampleRate">Their sample rate; this version accepts only 48000.</param>
+    /// <param name="sampleRate">
+    /// Their sample rate. Any rate other than 48000 is resampled to 48 kHz (MeetStream's <c>sendaudio</c> rate) first,
+    /// with the control channel's <see cref="ControlChannelOptions.SpeechResampling"/> filter.
+    /// </param>
     /// <param name="cancellationToken">Stops waiting and sending.</param>
     /// <returns>How the speech ended.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="sampleRate"/> is not supported.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="sampleRate"/> is not positive or cannot be converted to 48000 Hz.</exception>
     /// <exception cref="MeetStreamRealtimeException">The control channel closed, or the session ended without one.</exception>
     public async Task<SpeakResult> SpeakAsync(ReadOnlyMemory<short> samples, int sampleRate = 48_000, CancellationToken cancellationToken = default)
     {
@@ -237,20 +214,13 @@ public sealed class BotSession : IAsyncDisposable
     /// <returns>A task that completes when the session has ended.</returns>
     public async Task CloseAsync(CancellationToken cancellationToken = default)
     {
-        AudioChannelSession? audio;
-        ControlChannelSession? control;
-        VideoChannelSession? video;
+        RealtimeChannelSession?[] channels;
         lock (_gate)
         {
-            audio = _audio;
-            control = _control;
-            video = _video;
+            channels = (RealtimeChannelSession?[])_channels.Clone();
         }
 
-        await Task.WhenAll(
-            audio?.CloseAsync(cancellationToken) ?? Task.CompletedTask,
-            control?.CloseAsync(cancellationToken) ?? Task.CompletedTask,
-            video?.CloseAsync(cancellationToken) ?? Task.CompletedTask).ConfigureAwait(false);
+        await Task.WhenAll(channels.Select(channel => channel?.CloseAsync(cancellationToken) ?? Task.CompletedTask)).ConfigureAwait(false);
         End();
     }
 
@@ -260,21 +230,16 @@ public sealed class BotSession : IAsyncDisposable
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"BotSession({BotId}: audio {(_audio is null ? "none" : _audio.IsClosed ? "closed" : "open")}, control {(_control is null ? "none" : _control.IsClosed ? "closed" : "open")}, video {(_video is null ? "none" : _video.IsClosed ? "closed" : "open")}{(IsEnded ? ", ended" : string.Empty)})";
+        $"BotSession({BotId}: audio {Describe(Audio)}, control {Describe(Control)}, video {Describe(Video)}{(IsEnded ? ", ended" : string.Empty)})";
 
-    internal bool TryAttach(AudioChannelSession channel, out bool replaced) =>
-        TryAttach(ref _audio, channel, ref _audioConnections, RealtimeChannelNames.Audio, channel.Completion, out replaced);
-
-    internal bool TryAttach(ControlChannelSession channel, out bool replaced) =>
-        TryAttach(ref _control, channel, ref _controlConnections, RealtimeChannelNames.Control, channel.Completion, out replaced);
-
-    internal bool TryAttach(VideoChannelSession channel, out bool replaced) =>
-        TryAttach(ref _video, channel, ref _videoConnections, RealtimeChannelNames.Video, channel.Completion, out replaced);
-
-    private bool TryAttach<T>(ref T? slot, T channel, ref int connections, string name, Task completion, out bool replaced)
-        where T : class
+    /// <summary>
+    /// Makes <paramref name="channel"/> the session's current channel of its kind; a channel it replaces (the bot
+    /// reconnected) is aborted. False when the session has already ended.
+    /// </summary>
+    internal bool TryAttach(RealtimeChannelSession channel, out bool replaced)
     {
-        T? old;
+        int kind = (int)channel.Kind;
+        RealtimeChannelSession? old;
         lock (_gate)
         {
             if (_ended)
@@ -283,15 +248,15 @@ public sealed class BotSession : IAsyncDisposable
                 return false;
             }
 
-            old = slot;
+            old = _channels[kind];
             if (ReferenceEquals(old, channel))
             {
                 replaced = false;
                 return true;
             }
 
-            slot = channel;
-            connections++;
+            _channels[kind] = channel;
+            _connections[kind]++;
             _graceTimer?.Dispose();
             _graceTimer = null;
             SignalLocked();
@@ -301,29 +266,31 @@ public sealed class BotSession : IAsyncDisposable
         if (old is not null)
         {
             // The bot reconnected: the old socket is stale. Abort it so readers move to the new one at once.
-            RealtimeLog.ChannelReplaced(_logger, BotId, name);
-            abortOld(old);
+            RealtimeLog.ChannelReplaced(_logger, BotId, old.Core.Name);
+            old.Abort();
         }
 
-        completion.ContinueWith(static (_, state) => ((BotSession)state!).OnChannelClosed(), this, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        channel.Completion.ContinueWith(static (_, state) => ((BotSession)state!).OnChannelClosed(), this, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         return true;
+    }
 
-        static void abortOld(T old)
+    private RealtimeChannelSession? Current(RealtimeChannelKind kind)
+    {
+        lock (_gate)
         {
-            switch (old)
-            {
-                case AudioChannelSession audio:
-                    audio.Abort();
-                    break;
-                case ControlChannelSession control:
-                    control.Abort();
-                    break;
-                case VideoChannelSession video:
-                    video.Abort();
-                    break;
-            }
+            return _channels[(int)kind];
         }
     }
+
+    private int Connections(RealtimeChannelKind kind)
+    {
+        lock (_gate)
+        {
+            return _connections[(int)kind];
+        }
+    }
+
+    private static string Describe(RealtimeChannelSession? channel) => channel is null ? "none" : channel.IsClosed ? "closed" : "open";
 
     private void OnChannelClosed()
     {
@@ -347,8 +314,7 @@ public sealed class BotSession : IAsyncDisposable
                 if (_grace > TimeSpan.Zero)
                 {
                     // Give the bot the grace period to open a new audio socket before its control socket is closed.
-                    _graceTimer?.Dispose();
-                    _graceTimer = _time.CreateTimer(static state => ((BotSession)state!).OnGraceElapsed(), this, _grace, Timeout.InfiniteTimeSpan);
+                    ArmGraceTimerLocked();
                     return;
                 }
 
@@ -361,8 +327,8 @@ public sealed class BotSession : IAsyncDisposable
             }
             else
             {
-                _graceTimer?.Dispose();
-                _graceTimer = _time.CreateTimer(static state => ((BotSession)state!).OnGraceElapsed(), this, _grace, Timeout.InfiniteTimeSpan);
+                // Give the bot the grace period to reconnect before the session ends.
+                ArmGraceTimerLocked();
             }
         }
 
@@ -374,6 +340,13 @@ public sealed class BotSession : IAsyncDisposable
         {
             End();
         }
+    }
+
+    /// <summary>(Re)starts the end-grace timer; <see cref="OnGraceElapsed"/> decides when it fires.</summary>
+    private void ArmGraceTimerLocked()
+    {
+        _graceTimer?.Dispose();
+        _graceTimer = _time.CreateTimer(static state => ((BotSession)state!).OnGraceElapsed(), this, _grace, Timeout.InfiniteTimeSpan);
     }
 
     private void OnGraceElapsed()
@@ -412,8 +385,8 @@ public sealed class BotSession : IAsyncDisposable
     /// control socket may be quiet for a whole meeting and, on .NET 8 (no ping timeout), would otherwise stay open forever.
     /// </summary>
     private ControlChannelSession? DeadBotControlLocked() =>
-        _audio is { IsClosed: true, CloseReason: RealtimeCloseReason.IdleTimeout or RealtimeCloseReason.MessageTimeout }
-        && _control is { IsClosed: false } control
+        _channels[(int)RealtimeChannelKind.Audio] is { IsClosed: true, CloseReason: RealtimeCloseReason.IdleTimeout or RealtimeCloseReason.MessageTimeout }
+        && _channels[(int)RealtimeChannelKind.Control] is ControlChannelSession { IsClosed: false } control
             ? control
             : null;
 
@@ -426,13 +399,19 @@ public sealed class BotSession : IAsyncDisposable
     /// The audio and control channels decide (the bot closes both when it leaves); video, which is optional and read on
     /// demand, only decides for a session that has nothing else.
     /// </summary>
-    private bool AllClosedLocked() => _audio is null && _control is null
-        ? _video is null || _video.IsClosed
-        : (_audio is null || _audio.IsClosed) && (_control is null || _control.IsClosed);
+    private bool AllClosedLocked()
+    {
+        var audio = _channels[(int)RealtimeChannelKind.Audio];
+        var control = _channels[(int)RealtimeChannelKind.Control];
+        var video = _channels[(int)RealtimeChannelKind.Video];
+        return audio is null && control is null
+            ? video is null || video.IsClosed
+            : (audio is null || audio.IsClosed) && (control is null || control.IsClosed);
+    }
 
     private void End()
     {
-        VideoChannelSession? video;
+        RealtimeChannelSession? video;
         lock (_gate)
         {
             if (_ended)
@@ -443,7 +422,7 @@ public sealed class BotSession : IAsyncDisposable
             _ended = true;
             _graceTimer?.Dispose();
             _graceTimer = null;
-            video = _video;
+            video = _channels[(int)RealtimeChannelKind.Video];
             SignalLocked();
         }
 
@@ -464,21 +443,22 @@ public sealed class BotSession : IAsyncDisposable
         changed.TrySetResult();
     }
 
-    private async Task<T> WaitForChannelAsync<T>(Func<T?> current, string name, CancellationToken cancellationToken)
-        where T : class
+    private async Task<T> WaitForChannelAsync<T>(RealtimeChannelKind kind, CancellationToken cancellationToken)
+        where T : RealtimeChannelSession
     {
         while (true)
         {
             Task changed;
             lock (_gate)
             {
-                if (current() is { } channel)
+                if (_channels[(int)kind] is T channel)
                 {
                     return channel;
                 }
 
                 if (_ended)
                 {
+                    string name = RealtimeChannel.NameOf(kind);
                     throw new MeetStreamRealtimeException(
                         $"The session of bot {BotId} ended before the bot connected its {name} channel. Check that create_bot set the {name} WebSocket URL.",
                         name,
@@ -494,15 +474,15 @@ public sealed class BotSession : IAsyncDisposable
     }
 
     /// <summary>Waits for a current channel other than <paramref name="previous"/>; null once the session has ended.</summary>
-    private async Task<T?> NextChannelAsync<T>(Func<T?> current, T? previous, CancellationToken cancellationToken)
-        where T : class
+    private async Task<T?> NextChannelAsync<T>(RealtimeChannelKind kind, T? previous, CancellationToken cancellationToken)
+        where T : RealtimeChannelSession
     {
         while (true)
         {
             Task changed;
             lock (_gate)
             {
-                if (current() is { } channel && !ReferenceEquals(channel, previous))
+                if (_channels[(int)kind] is T channel && !ReferenceEquals(channel, previous))
                 {
                     return channel;
                 }
@@ -518,12 +498,4 @@ public sealed class BotSession : IAsyncDisposable
             await changed.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
     }
-}
-
-/// <summary>The channel names used in messages and exceptions.</summary>
-internal static class RealtimeChannelNames
-{
-    public const string Audio = Internal.RealtimeChannel.AudioName;
-    public const string Control = Internal.RealtimeChannel.ControlName;
-    public const string Video = Internal.RealtimeChannel.VideoName;
 }

@@ -61,37 +61,41 @@ public sealed class BotSessionRegistry : IAsyncDisposable
         }
     }
 
-    /// <summary>Attaches a live-audio channel to its bot's session, creating the session if this is the bot's first channel.</summary>
-    /// <param name="channel">A started audio channel session.</param>
+    /// <summary>
+    /// Attaches a started channel (audio, control or video) to its bot's session, creating the session if this is the
+    /// bot's first channel. A channel of a kind the session already has replaces it (the bot reconnected; the old one
+    /// is aborted).
+    /// </summary>
+    /// <param name="channel">A started <see cref="AudioChannelSession"/>, <see cref="ControlChannelSession"/> or <see cref="VideoChannelSession"/>.</param>
     /// <returns>The session and whether it is new.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="channel"/> is null.</exception>
     /// <exception cref="ObjectDisposedException">The registry was disposed.</exception>
-    public BotSessionAttachment Attach(AudioChannelSession channel)
+    public BotSessionAttachment Attach(RealtimeChannelSession channel)
     {
         ArgumentNullException.ThrowIfNull(channel);
-        return Attach(channel.BotId, session => session.TryAttach(channel, out bool replaced) ? replaced : null);
-    }
+        string botId = channel.BotId;
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            while (true)
+            {
+                bool isNew = false;
+                if (!_sessions.TryGetValue(botId, out var session) || session.IsEnded)
+                {
+                    session = new BotSession(botId, this, _options);
+                    _sessions[botId] = session;
+                    isNew = true;
+                }
 
-    /// <summary>Attaches a control channel to its bot's session, creating the session if this is the bot's first channel.</summary>
-    /// <param name="channel">A started control channel session.</param>
-    /// <returns>The session and whether it is new.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="channel"/> is null.</exception>
-    /// <exception cref="ObjectDisposedException">The registry was disposed.</exception>
-    public BotSessionAttachment Attach(ControlChannelSession channel)
-    {
-        ArgumentNullException.ThrowIfNull(channel);
-        return Attach(channel.BotId, session => session.TryAttach(channel, out bool replaced) ? replaced : null);
-    }
+                if (session.TryAttach(channel, out bool replaced))
+                {
+                    return new BotSessionAttachment(session, isNew, replaced);
+                }
 
-    /// <summary>Attaches a live-video channel to its bot's session, creating the session if this is the bot's first channel.</summary>
-    /// <param name="channel">A started video channel session.</param>
-    /// <returns>The session and whether it is new.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="channel"/> is null.</exception>
-    /// <exception cref="ObjectDisposedException">The registry was disposed.</exception>
-    public BotSessionAttachment Attach(VideoChannelSession channel)
-    {
-        ArgumentNullException.ThrowIfNull(channel);
-        return Attach(channel.BotId, session => session.TryAttach(channel, out bool replaced) ? replaced : null);
+                // The session ended between the lookup and the attach: start a fresh one.
+                _sessions.Remove(botId);
+            }
+        }
     }
 
     /// <summary>Finds the live session of a bot.</summary>
@@ -128,32 +132,6 @@ public sealed class BotSessionRegistry : IAsyncDisposable
             if (_sessions.TryGetValue(session.BotId, out var current) && ReferenceEquals(current, session))
             {
                 _sessions.Remove(session.BotId);
-            }
-        }
-    }
-
-    private BotSessionAttachment Attach(string botId, Func<BotSession, bool?> attach)
-    {
-        lock (_gate)
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            while (true)
-            {
-                bool isNew = false;
-                if (!_sessions.TryGetValue(botId, out var session) || session.IsEnded)
-                {
-                    session = new BotSession(botId, this, _options);
-                    _sessions[botId] = session;
-                    isNew = true;
-                }
-
-                // Null: the session ended between the lookup and the attach; start a fresh one.
-                if (attach(session) is { } replaced)
-                {
-                    return new BotSessionAttachment(session, isNew, replaced);
-                }
-
-                _sessions.Remove(botId);
             }
         }
     }

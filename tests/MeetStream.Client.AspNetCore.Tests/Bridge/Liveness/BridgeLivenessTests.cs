@@ -20,14 +20,16 @@ public sealed class BridgeLivenessTests
     [Fact(Timeout = 60_000)]
     public async Task AudioSocket_ReadyThenSilence_ClosedWithIdleTimeoutAndTheBotSessionEnds()
     {
-        var clock = new FakeTimeProvider();
-        await using var host = await BridgeTestHost.StartAsync(o =>
-        {
-            o.Audio.TimeProvider = clock;
-            o.Audio.IdleTimeout = Idle;
-        });
-        using var bot = await host.ConnectAsync("/bridge/audio", "bot_gone");
-        var session = await host.SessionAsync("bot_gone");
+        var (host, clock, bot, session) = await ConnectAsync(
+            (o, c) =>
+            {
+                o.Audio.TimeProvider = c;
+                o.Audio.IdleTimeout = Idle;
+            },
+            "/bridge/audio",
+            "bot_gone");
+        await using var _ = host;
+        using var __ = bot;
         var audio = await session.GetAudioAsync(Cancel);
 
         clock.Advance(Idle - TimeSpan.FromSeconds(1));
@@ -56,10 +58,9 @@ public sealed class BridgeLivenessTests
     [Fact(Timeout = 60_000)]
     public async Task ControlSocket_QuietForHoursWithDefaults_StaysOpen()
     {
-        var clock = new FakeTimeProvider();
-        await using var host = await BridgeTestHost.StartAsync(o => o.Control.TimeProvider = clock);
-        using var bot = await host.ConnectAsync("/bridge", "bot_quiet");
-        var session = await host.SessionAsync("bot_quiet");
+        var (host, clock, bot, session) = await ConnectAsync((o, c) => o.Control.TimeProvider = c, "/bridge", "bot_quiet");
+        await using var _ = host;
+        using var __ = bot;
         var control = await session.GetControlAsync(Cancel);
 
         clock.Advance(TimeSpan.FromHours(4));
@@ -145,6 +146,18 @@ public sealed class BridgeLivenessTests
             _ => key,
         };
         Assert.Contains(setting + " must be zero or Timeout.InfiniteTimeSpan (off)", ex.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The setup the socket tests share: a bridge on loopback whose options <paramref name="configure"/> points at a fake
+    /// clock, one bot connected on <paramref name="path"/> after its handshake, and that bot's session.
+    /// </summary>
+    private static async Task<(BridgeTestHost Host, FakeTimeProvider Clock, FakeBot Bot, BotSession Session)> ConnectAsync(Action<MeetStreamBridgeOptions, FakeTimeProvider> configure, string path, string botId)
+    {
+        var clock = new FakeTimeProvider();
+        var host = await BridgeTestHost.StartAsync(o => configure(o, clock));
+        var bot = await host.ConnectAsync(path, botId);
+        return (host, clock, bot, await host.SessionAsync(botId));
     }
 
     private static MeetStreamBridgeOptions Bind(Dictionary<string, string?> values)

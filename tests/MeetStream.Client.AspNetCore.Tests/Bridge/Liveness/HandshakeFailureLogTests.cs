@@ -22,9 +22,8 @@ public sealed partial class HandshakeFailureLogTests
     [Fact]
     public void Failed_FiveThousandFailuresOverOneHundredSeconds_BoundedLinesAndExactTotal()
     {
-        var clock = new FakeTimeProvider();
-        using var logs = new ListLoggerProvider();
-        var log = new BridgeHandshakeFailureLog(logs.CreateLogger("bridge"), clock);
+        var (clock, logs, log) = NewLog();
+        using var _ = logs;
 
         for (int i = 0; i < 5_000; i++)
         {
@@ -48,9 +47,8 @@ public sealed partial class HandshakeFailureLogTests
     [Fact]
     public void Failed_AFewFailures_EachLoggedOnceAndNoSummary()
     {
-        var clock = new FakeTimeProvider();
-        using var logs = new ListLoggerProvider();
-        var log = new BridgeHandshakeFailureLog(logs.CreateLogger("bridge"), clock);
+        var (clock, logs, log) = NewLog();
+        using var _ = logs;
 
         for (int i = 0; i < 3; i++)
         {
@@ -101,6 +99,14 @@ public sealed partial class HandshakeFailureLogTests
         Assert.Equal(BridgeHandshakeFailureLog.PerWindow, host.Logs.Lines.Count(l => l.EventId.Id == 2103));
         Assert.Equal(failures, outcomes.Count(o => o == "channel=audio,outcome=handshake_failed"));
         Assert.Equal(0, host.HandlerCalls);
+    }
+
+    /// <summary>A failure log on a fake clock writing to a list: the setup the unit tests share.</summary>
+    private static (FakeTimeProvider Clock, ListLoggerProvider Logs, BridgeHandshakeFailureLog Log) NewLog()
+    {
+        var clock = new FakeTimeProvider();
+        var logs = new ListLoggerProvider();
+        return (clock, logs, new BridgeHandshakeFailureLog(logs.CreateLogger("bridge"), clock));
     }
 
     [GeneratedRegex(@"^MeetStream bridge: (\d+) more handshake failures")]

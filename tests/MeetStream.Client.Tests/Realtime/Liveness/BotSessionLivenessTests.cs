@@ -117,18 +117,11 @@ public sealed class BotSessionLivenessTests
             var controlOptions = new ControlChannelOptions { TimeProvider = clock };
             var server = await WebSocketTestServer.StartAsync(async (path, socket) =>
             {
-                if (path == "/bridge/audio")
-                {
-                    var channel = await AudioChannelSession.StartAsync(socket, audioOptions, Token);
-                    registry.Attach(channel);
-                    await channel.Completion;
-                }
-                else
-                {
-                    var channel = await ControlChannelSession.StartAsync(socket, controlOptions, Token);
-                    registry.Attach(channel);
-                    await channel.Completion;
-                }
+                RealtimeChannelSession channel = path == "/bridge/audio"
+                    ? await AudioChannelSession.StartAsync(socket, audioOptions, Token)
+                    : await ControlChannelSession.StartAsync(socket, controlOptions, Token);
+                registry.Attach(channel);
+                await channel.Completion;
             });
             return new Bridge(server, registry, clock);
         }

@@ -25,79 +25,67 @@ public sealed class ChannelLivenessTests
     [Fact(Timeout = 60_000)]
     public async Task AudioSession_ReadyThenSilence_EndsWithIdleTimeoutAfterTheTimeoutNotBefore()
     {
-        var clock = new FakeTimeProvider();
-        using var logs = new CapturingLoggerProvider();
-        var options = new AudioChannelOptions { TimeProvider = clock, IdleTimeout = Idle, Logger = logs.CreateLogger("test") };
-        var (server, started) = await WebSocketTestServer.HostSessionAsync(socket => AudioChannelSession.StartAsync(socket, options, Token), s => s.Completion);
-        await using var _ = server;
-        using var bot = await server.ConnectAsync("bridge/audio");
+        await using var host = await LivenessHost<AudioChannelSession>.StartAsync((socket, clock, logger) => AudioChannelSession.StartAsync(socket, new AudioChannelOptions { TimeProvider = clock, IdleTimeout = Idle, Logger = logger }, Token));
+        using var bot = await host.ConnectBotAsync("bridge/audio");
         await bot.SendReadyAsync("bot_silent");
-        var session = await started.WaitAsync(Token);
+        var session = await host.SessionAsync();
         await Eventually.TrueAsync(() => session.Core.Liveness.IsWaiting, "the session waits for the bot", 30_000);
 
-        clock.Advance(Idle - TimeSpan.FromSeconds(1));
-        Assert.DoesNotContain(logs.Lines, l => l.Contains("[3008]", StringComparison.Ordinal));
+        host.Clock.Advance(Idle - TimeSpan.FromSeconds(1));
+        Assert.Equal(0, host.TimeoutsLogged());
         Assert.False(session.IsClosed);
         Assert.Equal(RealtimeCloseReason.None, session.CloseReason);
 
-        clock.Advance(TimeSpan.FromSeconds(1));
-        Assert.Contains(logs.Lines, l => l.Contains("[3008]", StringComparison.Ordinal));
+        host.Clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.NotEqual(0, host.TimeoutsLogged());
         await session.Completion.WaitAsync(HangGuard, Token);
 
         Assert.Equal(RealtimeCloseReason.IdleTimeout, session.CloseReason);
         Assert.True(session.ClosedAbruptly);
         Assert.Null(session.CloseStatus);
-        Assert.Single(logs.Lines, l => l.Contains("[3008]", StringComparison.Ordinal) && l.Contains("bot_silent", StringComparison.Ordinal));
+        Assert.Equal(1, host.TimeoutsLogged("bot_silent"));
         await AssertBotSeesTheEndAsync(bot.Socket);
     }
 
     [Fact(Timeout = 60_000)]
     public async Task AudioSession_HeaderAnnouncing2Pow62BytesThenPartOfThePayload_EndsWithMessageTimeout()
     {
-        var clock = new FakeTimeProvider();
-        using var logs = new CapturingLoggerProvider();
-        var options = new AudioChannelOptions { TimeProvider = clock, IdleTimeout = Idle, MessageTimeout = Message, Logger = logs.CreateLogger("test") };
-        var (server, started) = await WebSocketTestServer.HostSessionAsync(socket => AudioChannelSession.StartAsync(socket, options, Token), s => s.Completion);
-        await using var _ = server;
-        using var peer = await RawWebSocketPeer.ConnectAsync(new Uri(server.BaseUri, "bridge/audio"));
+        await using var host = await LivenessHost<AudioChannelSession>.StartAsync((socket, clock, logger) => AudioChannelSession.StartAsync(socket, new AudioChannelOptions { TimeProvider = clock, IdleTimeout = Idle, MessageTimeout = Message, Logger = logger }, Token));
+        using var peer = await host.ConnectPeerAsync("bridge/audio");
         await peer.SendTextAsync("""{"type":"ready","bot_id":"bot_stuck"}""");
-        var session = await started.WaitAsync(Token);
+        var session = await host.SessionAsync();
         long before = session.MessagesTooLarge;
 
         await peer.SendPartialBinaryAsync(1UL << 62, new byte[40_000]);
         await Eventually.TrueAsync(() => session.Core.Liveness.MessageInProgress, "the first bytes of the frame arrive", 30_000);
-        clock.Advance(Message - TimeSpan.FromSeconds(1));
+        host.Clock.Advance(Message - TimeSpan.FromSeconds(1));
         Assert.False(session.IsClosed);
-        Assert.DoesNotContain(logs.Lines, l => l.Contains("[3008]", StringComparison.Ordinal));
-        clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(0, host.TimeoutsLogged());
+        host.Clock.Advance(TimeSpan.FromSeconds(1));
 
         await session.Completion.WaitAsync(HangGuard, Token);
         Assert.Equal(RealtimeCloseReason.MessageTimeout, session.CloseReason);
         Assert.Equal(before, session.MessagesTooLarge);
-        Assert.Contains(logs.Lines, l => l.Contains("[3008]", StringComparison.Ordinal) && l.Contains("message", StringComparison.Ordinal));
+        Assert.NotEqual(0, host.TimeoutsLogged("message"));
         await peer.ReadUntilClosedAsync();
     }
 
     [Fact(Timeout = 60_000)]
     public async Task AudioSession_HeaderAnnouncing2Pow62BytesAndNoPayload_EndsWithIdleTimeout()
     {
-        var clock = new FakeTimeProvider();
-        using var logs = new CapturingLoggerProvider();
-        var options = new AudioChannelOptions { TimeProvider = clock, IdleTimeout = Idle, MessageTimeout = Message, Logger = logs.CreateLogger("test") };
-        var (server, started) = await WebSocketTestServer.HostSessionAsync(socket => AudioChannelSession.StartAsync(socket, options, Token), s => s.Completion);
-        await using var _ = server;
-        using var peer = await RawWebSocketPeer.ConnectAsync(new Uri(server.BaseUri, "bridge/audio"));
+        await using var host = await LivenessHost<AudioChannelSession>.StartAsync((socket, clock, logger) => AudioChannelSession.StartAsync(socket, new AudioChannelOptions { TimeProvider = clock, IdleTimeout = Idle, MessageTimeout = Message, Logger = logger }, Token));
+        using var peer = await host.ConnectPeerAsync("bridge/audio");
         await peer.SendTextAsync("""{"type":"ready","bot_id":"bot_header_only"}""");
-        var session = await started.WaitAsync(Token);
+        var session = await host.SessionAsync();
 
         // The header alone returns nothing to the reader (it waits for payload): to the session this is silence.
         await Eventually.TrueAsync(() => session.Core.Liveness.IsWaiting, "the session waits for the bot", 30_000);
         await peer.SendPartialBinaryAsync(1UL << 62, []);
-        clock.Advance(Idle - TimeSpan.FromSeconds(1));
+        host.Clock.Advance(Idle - TimeSpan.FromSeconds(1));
         Assert.False(session.IsClosed);
-        Assert.DoesNotContain(logs.Lines, l => l.Contains("[3008]", StringComparison.Ordinal));
-        clock.Advance(TimeSpan.FromSeconds(1));
-        Assert.Contains(logs.Lines, l => l.Contains("[3008]", StringComparison.Ordinal) && l.Contains("idle", StringComparison.Ordinal));
+        Assert.Equal(0, host.TimeoutsLogged());
+        host.Clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.NotEqual(0, host.TimeoutsLogged("idle"));
 
         await session.Completion.WaitAsync(HangGuard, Token);
         Assert.Equal(RealtimeCloseReason.IdleTimeout, session.CloseReason);
@@ -108,21 +96,17 @@ public sealed class ChannelLivenessTests
     public async Task ControlSession_LargeFrameWithOnlyPartOfItsPayload_EndsWithMessageTimeoutByDefaultSettings()
     {
         // Control has no idle timeout by default (a healthy bot may stay silent there), but a stalled frame still ends.
-        var clock = new FakeTimeProvider();
-        using var logs = new CapturingLoggerProvider();
-        var options = new ControlChannelOptions { TimeProvider = clock, Logger = logs.CreateLogger("test") };
-        Assert.Equal(Timeout.InfiniteTimeSpan, options.IdleTimeout);
-        var (server, started) = await WebSocketTestServer.HostSessionAsync(socket => ControlChannelSession.StartAsync(socket, options, Token), s => s.Completion);
-        await using var _ = server;
-        using var peer = await RawWebSocketPeer.ConnectAsync(new Uri(server.BaseUri, "bridge"));
+        Assert.Equal(Timeout.InfiniteTimeSpan, new ControlChannelOptions().IdleTimeout);
+        await using var host = await LivenessHost<ControlChannelSession>.StartAsync((socket, clock, logger) => ControlChannelSession.StartAsync(socket, new ControlChannelOptions { TimeProvider = clock, Logger = logger }, Token));
+        using var peer = await host.ConnectPeerAsync("bridge");
         await peer.SendTextAsync("""{"type":"ready","bot_id":"bot_half_frame"}""");
-        var session = await started.WaitAsync(Token);
+        var session = await host.SessionAsync();
 
         await peer.SendPartialBinaryAsync(200_000, new byte[40_000]);
         await Eventually.TrueAsync(() => session.Core.Liveness.MessageInProgress, "the first bytes of the frame arrive", 30_000);
-        clock.Advance(ControlChannelOptions.DefaultMessageTimeout - TimeSpan.FromSeconds(1));
+        host.Clock.Advance(ControlChannelOptions.DefaultMessageTimeout - TimeSpan.FromSeconds(1));
         Assert.False(session.IsClosed);
-        clock.Advance(TimeSpan.FromSeconds(1));
+        host.Clock.Advance(TimeSpan.FromSeconds(1));
 
         await session.Completion.WaitAsync(HangGuard, Token);
         Assert.Equal(RealtimeCloseReason.MessageTimeout, session.CloseReason);
@@ -135,18 +119,14 @@ public sealed class ChannelLivenessTests
     [Fact(Timeout = 60_000)]
     public async Task ControlSession_SilentForHoursByDefault_StaysOpen()
     {
-        var clock = new FakeTimeProvider();
-        using var logs = new CapturingLoggerProvider();
-        var options = new ControlChannelOptions { TimeProvider = clock, Logger = logs.CreateLogger("test") };
-        var (server, started) = await WebSocketTestServer.HostSessionAsync(socket => ControlChannelSession.StartAsync(socket, options, Token), s => s.Completion);
-        await using var _ = server;
-        using var bot = await server.ConnectAsync("bridge");
+        await using var host = await LivenessHost<ControlChannelSession>.StartAsync((socket, clock, logger) => ControlChannelSession.StartAsync(socket, new ControlChannelOptions { TimeProvider = clock, Logger = logger }, Token));
+        using var bot = await host.ConnectBotAsync("bridge");
         await bot.SendReadyAsync("bot_quiet");
-        var session = await started.WaitAsync(Token);
+        var session = await host.SessionAsync();
 
-        clock.Advance(TimeSpan.FromHours(5));
+        host.Clock.Advance(TimeSpan.FromHours(5));
 
-        Assert.DoesNotContain(logs.Lines, l => l.Contains("[3008]", StringComparison.Ordinal));
+        Assert.Equal(0, host.TimeoutsLogged());
         await session.SendMessageAsync("still here", Token);
         Assert.Equal("sendmsg", (await bot.ReceiveJsonAsync())["command"]!.GetValue<string>());
         await bot.CloseAsync();
@@ -157,14 +137,10 @@ public sealed class ChannelLivenessTests
     [Fact(Timeout = 60_000)]
     public async Task AudioSession_HealthyPeerSendingEveryTenSeconds_IsNeverClosed()
     {
-        var clock = new FakeTimeProvider();
-        using var logs = new CapturingLoggerProvider();
-        var options = new AudioChannelOptions { TimeProvider = clock, IdleTimeout = Idle, MessageTimeout = Message, Logger = logs.CreateLogger("test") };
-        var (server, started) = await WebSocketTestServer.HostSessionAsync(socket => AudioChannelSession.StartAsync(socket, options, Token), s => s.Completion);
-        await using var _ = server;
-        using var bot = await server.ConnectAsync("bridge/audio");
+        await using var host = await LivenessHost<AudioChannelSession>.StartAsync((socket, clock, logger) => AudioChannelSession.StartAsync(socket, new AudioChannelOptions { TimeProvider = clock, IdleTimeout = Idle, MessageTimeout = Message, Logger = logger }, Token));
+        using var bot = await host.ConnectBotAsync("bridge/audio");
         await bot.SendReadyAsync("bot_healthy");
-        var session = await started.WaitAsync(Token);
+        var session = await host.SessionAsync();
         var frame = AudioFrameWriter.CreateFrame("spk_1", "Alice", Pcm.Marked(1));
 
         // Ten simulated minutes, ten times the idle timeout; a frame every 10 s, some of them in two pieces.
@@ -180,10 +156,10 @@ public sealed class ChannelLivenessTests
             }
 
             await Eventually.TrueAsync(() => session.FramesReceived == i, $"frame {i} is received", 30_000);
-            clock.Advance(TimeSpan.FromSeconds(10));
+            host.Clock.Advance(TimeSpan.FromSeconds(10));
         }
 
-        Assert.DoesNotContain(logs.Lines, l => l.Contains("[3008]", StringComparison.Ordinal));
+        Assert.Equal(0, host.TimeoutsLogged());
         Assert.False(session.IsClosed);
         await bot.CloseAsync();
         await session.Completion.WaitAsync(HangGuard, Token);
@@ -298,15 +274,12 @@ public sealed class ChannelLivenessTests
     [InlineData(-10_000L)]
     public async Task StartAsync_ZeroOrInfiniteLivenessTimeouts_TurnTheChecksOff(long ticks)
     {
-        var clock = new FakeTimeProvider();
-        var options = new AudioChannelOptions { TimeProvider = clock, IdleTimeout = TimeSpan.FromTicks(ticks), MessageTimeout = TimeSpan.FromTicks(ticks) };
-        var (server, started) = await WebSocketTestServer.HostSessionAsync(socket => AudioChannelSession.StartAsync(socket, options, Token), s => s.Completion);
-        await using var _ = server;
-        using var bot = await server.ConnectAsync("bridge/audio");
+        await using var host = await LivenessHost<AudioChannelSession>.StartAsync((socket, clock, _) => AudioChannelSession.StartAsync(socket, new AudioChannelOptions { TimeProvider = clock, IdleTimeout = TimeSpan.FromTicks(ticks), MessageTimeout = TimeSpan.FromTicks(ticks) }, Token));
+        using var bot = await host.ConnectBotAsync("bridge/audio");
         await bot.SendReadyAsync("bot_off");
-        var session = await started.WaitAsync(Token);
+        var session = await host.SessionAsync();
 
-        clock.Advance(TimeSpan.FromDays(3));
+        host.Clock.Advance(TimeSpan.FromDays(3));
 
         Assert.False(session.IsClosed);
         await bot.CloseAsync();
