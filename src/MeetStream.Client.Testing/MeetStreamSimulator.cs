@@ -27,13 +27,15 @@ public sealed class MeetStreamSimulator : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly SimulatorEngine _engine;
+    private readonly SimulatorStores _stores;
     private readonly WebhookDispatcher _dispatcher;
     private int _disposed;
 
-    private MeetStreamSimulator(WebApplication app, SimulatorEngine engine, WebhookDispatcher dispatcher, SimulatorFaults faults)
+    private MeetStreamSimulator(WebApplication app, SimulatorStores stores, WebhookDispatcher dispatcher, SimulatorFaults faults)
     {
         _app = app;
-        _engine = engine;
+        _engine = stores.Engine;
+        _stores = stores;
         _dispatcher = dispatcher;
         Faults = faults;
     }
@@ -57,7 +59,7 @@ public sealed class MeetStreamSimulator : IAsyncDisposable
     public SimulatorFaults Faults { get; }
 
     /// <summary>Gets a snapshot of every bot, oldest first.</summary>
-    public IReadOnlyList<SimulatedBotInfo> Bots => _engine.SnapshotBots();
+    public IReadOnlyList<SimulatedBotInfo> Bots => _stores.Bots.SnapshotAll();
 
     /// <summary>Starts a simulator on a free loopback port (or <see cref="MeetStreamSimulatorOptions.Port"/>).</summary>
     /// <param name="options">The settings; null uses the defaults (real-time clock, happy-path bots).</param>
@@ -83,8 +85,9 @@ public sealed class MeetStreamSimulator : IAsyncDisposable
             options.TimeScale,
             dispatcher.WhenIdleAsync,
             (label, ex) => engine?.StepFailed(label, ex));
-        engine = new SimulatorEngine(options, clock, journal, dispatcher);
+        engine = new SimulatorEngine(options, clock, journal);
         clock.StepsRan += engine.NotifyChanged;
+        var stores = new SimulatorStores(engine, dispatcher);
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(MeetStreamSimulator).Assembly.GetName().Name });
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
@@ -103,9 +106,10 @@ public sealed class MeetStreamSimulator : IAsyncDisposable
         var app = builder.Build();
         app.UseRouting();
         var faults = new SimulatorFaults();
-        var simulator = new MeetStreamSimulator(app, engine, dispatcher, faults);
-        ApiHost.Map(app, engine, faults);
-        AdminRoutes.Map(app, simulator, engine);
+        var simulator = new MeetStreamSimulator(app, stores, dispatcher, faults);
+        var routes = ApiRoutes.Build(stores);
+        ApiHost.Map(app, engine, faults, routes);
+        AdminRoutes.Map(app, simulator, stores.Media, stores.TranscriptDownloads, routes);
 
         try
         {
@@ -123,7 +127,7 @@ public sealed class MeetStreamSimulator : IAsyncDisposable
         var root = new Uri(bound.EndsWith('/') ? bound : bound + "/");
         simulator.ServerAddress = root;
         simulator.BaseAddress = new Uri(root, "api/v1");
-        engine.ServerRoot = root;
+        stores.Urls.ServerRoot = root;
         clock.Start();
         return simulator;
     }
@@ -147,7 +151,7 @@ public sealed class MeetStreamSimulator : IAsyncDisposable
     {
         var known = SimulatorScenarios.Normalize(scenario)
             ?? throw new ArgumentException($"Unknown scenario '{scenario}'; use one of: {string.Join(", ", SimulatorScenarios.All)}.", nameof(scenario));
-        _engine.UseScenarioForNextBot(known);
+        _stores.Bots.UseScenarioForNextBot(known);
     }
 
     /// <summary>Adds a workspace webhook endpoint (signed deliveries) while the simulator runs.</summary>
@@ -155,7 +159,7 @@ public sealed class MeetStreamSimulator : IAsyncDisposable
     public void AddWorkspaceWebhook(SimulatorWebhookEndpoint endpoint)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
-        _engine.AddWorkspaceWebhook(endpoint);
+        _stores.Webhooks.AddWorkspaceWebhook(endpoint);
     }
 
     /// <summary>Gets a snapshot of one bot, or null when the simulator has no such bot.</summary>
@@ -164,7 +168,7 @@ public sealed class MeetStreamSimulator : IAsyncDisposable
     public SimulatedBotInfo? GetBot(string botId)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(botId);
-        return _engine.SnapshotBot(botId);
+        return _stores.Bots.Snapshot(botId);
     }
 
     /// <summary>Moves the clock forward (see <see cref="SimulatorClock.AdvanceAsync"/>).</summary>
@@ -214,7 +218,7 @@ public sealed class MeetStreamSimulator : IAsyncDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(botId);
         ArgumentException.ThrowIfNullOrEmpty(text);
-        _engine.ParticipantSaysInChat(botId, speaker, text);
+        _stores.Realtime.ParticipantSaysInChat(botId, speaker, text);
     }
 
     /// <summary>Waits until every queued delivery (webhooks, participant events, live transcript chunks) has been made.</summary>
@@ -232,7 +236,7 @@ public sealed class MeetStreamSimulator : IAsyncDisposable
         }
 
         await Clock.StopAsync().ConfigureAwait(false);
-        await _engine.StopRealtimeAsync().ConfigureAwait(false);
+        await _stores.Realtime.StopAsync().ConfigureAwait(false);
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
         await _dispatcher.DisposeAsync().ConfigureAwait(false);
@@ -251,11 +255,11 @@ public sealed class MeetStreamSimulator : IAsyncDisposable
             while (true)
             {
                 var changed = _engine.ChangedAsync();
-                var bot = _engine.SnapshotBot(botId) ?? throw new InvalidOperationException($"The simulator has no bot '{botId}'.");
+                var bot = _stores.Bots.Snapshot(botId) ?? throw new InvalidOperationException($"The simulator has no bot '{botId}'.");
                 if (reached(bot))
                 {
                     await _dispatcher.WhenIdleAsync(limit.Token).ConfigureAwait(false);
-                    return _engine.SnapshotBot(botId) ?? bot;
+                    return _stores.Bots.Snapshot(botId) ?? bot;
                 }
 
                 if (Clock.TimeScale == 0)
@@ -278,7 +282,7 @@ public sealed class MeetStreamSimulator : IAsyncDisposable
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new TimeoutException($"Bot {botId} did not reach {what} within {(timeout ?? TimeSpan.FromSeconds(30)).TotalSeconds:0.#} s (real time): {_engine.SnapshotBot(botId)}.");
+            throw new TimeoutException($"Bot {botId} did not reach {what} within {(timeout ?? TimeSpan.FromSeconds(30)).TotalSeconds:0.#} s (real time): {_stores.Bots.Snapshot(botId)}.");
         }
     }
 }

@@ -14,12 +14,12 @@ internal static class AdminRoutes
 {
     public const string Prefix = "/_simulator";
 
-    public static void Map(WebApplication app, MeetStreamSimulator simulator, SimulatorEngine engine)
+    public static void Map(WebApplication app, MeetStreamSimulator simulator, ServedMedia media, TranscriptDownloads transcripts, IReadOnlyList<ApiRoute> routes)
     {
         app.MapGet(Prefix + "/media/{bot_id}/{file}", async context =>
         {
-            var media = engine.MediaFile(Route(context, "bot_id"), Route(context, "file"));
-            if (media is not { } found)
+            var served = media.File(Route(context, "bot_id"), Route(context, "file"));
+            if (served is not { } found)
             {
                 await WriteAsync(context, 404, new JsonObject { ["message"] = "Media not found, not processed yet, or deleted" }).ConfigureAwait(false);
                 return;
@@ -31,10 +31,10 @@ internal static class AdminRoutes
         });
 
         app.MapGet(Prefix + "/media/{bot_id}/captions.json", context =>
-            WriteOrNotFoundAsync(context, engine.CaptionFile(Route(context, "bot_id")), "No caption file for this bot"));
+            WriteOrNotFoundAsync(context, transcripts.Captions(Route(context, "bot_id")), "No caption file for this bot"));
 
         app.MapGet(Prefix + "/transcripts/{transcript_id}/{file}", context =>
-            WriteOrNotFoundAsync(context, engine.TranscriptDownload(Route(context, "transcript_id"), Route(context, "file")), "Transcript not found or not ready"));
+            WriteOrNotFoundAsync(context, transcripts.Transcript(Route(context, "transcript_id"), Route(context, "file")), "Transcript not found or not ready"));
 
         app.MapGet(Prefix, context => WriteAsync(context, 200, new JsonObject
         {
@@ -44,7 +44,7 @@ internal static class AdminRoutes
             ["time_scale"] = simulator.Clock.TimeScale,
             ["now"] = Json.Iso(simulator.Clock.UtcNow),
             ["scenarios"] = Json.Strings(SimulatorScenarios.All),
-            ["routes"] = Json.Strings(ApiRoutes.All.Select(r => $"{r.Method} {r.Route}")),
+            ["routes"] = Json.Strings(routes.Select(r => $"{r.Method} {r.Route}")),
         }));
 
         app.MapGet(Prefix + "/journal", context =>

@@ -21,6 +21,20 @@ internal static class MediaFiles
     /// <summary>A 1×1 transparent PNG (screenshots).</summary>
     public static byte[] Png { get; } = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
 
+    /// <summary>A placeholder fMP4 fragment (moof with its sequence number + mdat) for the live video stream.</summary>
+    public static byte[] VideoFragment(long sequence)
+    {
+        var fragment = new byte[16 + 24 + 2048];
+        BinaryPrimitives.WriteInt32BigEndian(fragment, 24);
+        "moof"u8.CopyTo(fragment.AsSpan(4));
+        BinaryPrimitives.WriteInt32BigEndian(fragment.AsSpan(8), 16);
+        "mfhd"u8.CopyTo(fragment.AsSpan(12));
+        BinaryPrimitives.WriteInt32BigEndian(fragment.AsSpan(20), (int)sequence);
+        BinaryPrimitives.WriteInt32BigEndian(fragment.AsSpan(24), fragment.Length - 24);
+        "mdat"u8.CopyTo(fragment.AsSpan(28));
+        return fragment;
+    }
+
     /// <summary>PCM16 LE mono samples of a tone (used for WAV and, later, live audio).</summary>
     public static byte[] Tone(TimeSpan length, double frequency, double amplitude = 0.2)
     {

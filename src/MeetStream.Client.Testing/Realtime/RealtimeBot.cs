@@ -18,11 +18,13 @@ namespace MeetStream.Client.Testing;
 internal sealed class RealtimeBot
 {
     private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(5);
-    private readonly SimulatorEngine _engine;
+    private readonly RealtimeBots _owner;
+    private readonly RealtimeRecorder _recorder;
+    private readonly SpeechPlayback _playback = new();
+    private readonly ControlSocketCommands _commands;
     private readonly TimeProvider _time;
     private readonly string _botId;
     private readonly string _botName;
-    private readonly bool _interruptClearsQueue;
     private readonly Uri? _audioUrl;
     private readonly Uri? _controlUrl;
     private readonly Uri? _videoUrl;
@@ -31,27 +33,20 @@ internal sealed class RealtimeBot
     private readonly IReadOnlyDictionary<string, string> _deviceIds;
     private readonly double _speed;
     private readonly double _leadSeconds;
-    private readonly object _gate = new();
-    private readonly LinkedList<short[]> _playback = new();
     private readonly SemaphoreSlim _controlSend = new(1, 1);
     private readonly SemaphoreSlim _videoSend = new(1, 1);
     private readonly CancellationTokenSource _abort = new();
     private readonly TaskCompletionSource _leave = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private int _playbackOffset;
     private long _framesSent;
-    private long _speechReceived;
-    private long _speechPlayed;
-    private long _speechDropped;
     private ClientWebSocket? _control;
     private Task _run = Task.CompletedTask;
 
-    public RealtimeBot(SimulatorEngine engine, SimBot bot, IReadOnlyList<PlannedUtterance> plan, IReadOnlyList<(SimulatorUtterance Line, int SpeakerIndex)> bargeIns, double speed)
+    public RealtimeBot(RealtimeBots owner, TimeProvider time, TimeSpan lead, SimBot bot, IReadOnlyList<PlannedUtterance> plan, IReadOnlyList<(SimulatorUtterance Line, int SpeakerIndex)> bargeIns, double speed)
     {
-        _engine = engine;
-        _time = engine.Options.TimeProvider;
+        _owner = owner;
+        _time = time;
         _botId = bot.Id;
         _botName = bot.BotName;
-        _interruptClearsQueue = bot.Platform == "GMeet";
         _audioUrl = bot.LiveAudioUrl is { } a ? new Uri(a) : null;
         _controlUrl = bot.ControlUrl is { } c ? new Uri(c) : null;
         _videoUrl = bot.LiveVideoUrl is { } v ? new Uri(v) : null;
@@ -59,16 +54,18 @@ internal sealed class RealtimeBot
         _bargeIns = new Queue<(SimulatorUtterance Line, int SpeakerIndex)>(bargeIns);
         _deviceIds = bot.Participants.ToDictionary(p => p.Name, p => p.DeviceId, StringComparer.Ordinal);
         _speed = speed;
-        _leadSeconds = engine.Timings.StageGap.TotalSeconds;
+        _leadSeconds = lead.TotalSeconds;
+        _recorder = new RealtimeRecorder(owner.Journal, () => owner.Now, _botId);
+        _commands = new ControlSocketCommands(owner, _recorder, _playback, _botId, interruptClearsQueue: bot.Platform == "GMeet");
     }
 
-    public TimeSpan LiveAudioStreamed => Samples(Interlocked.Read(ref _framesSent) * SimulatedSpeech.FrameSamples);
+    public TimeSpan LiveAudioStreamed => SpeechPlayback.Duration(Interlocked.Read(ref _framesSent) * SimulatedSpeech.FrameSamples);
 
-    public TimeSpan SpeechReceived => Samples(Interlocked.Read(ref _speechReceived));
+    public TimeSpan SpeechReceived => _playback.Received;
 
-    public TimeSpan SpeechPlayed => Samples(Interlocked.Read(ref _speechPlayed));
+    public TimeSpan SpeechPlayed => _playback.Played;
 
-    public TimeSpan SpeechDropped => Samples(Interlocked.Read(ref _speechDropped));
+    public TimeSpan SpeechDropped => _playback.Dropped;
 
     public void Start() => _run = Task.Run(RunAsync);
 
@@ -98,8 +95,6 @@ internal sealed class RealtimeBot
             _ = SendTextAsync(control, _controlSend, SimulatorRealtimeChannel.Control, json);
         }
     }
-
-    private static TimeSpan Samples(long samples) => TimeSpan.FromSeconds((double)samples / SimulatedSpeech.SampleRate);
 
     private async Task RunAsync()
     {
@@ -169,13 +164,13 @@ internal sealed class RealtimeBot
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_abort.Token);
             timeout.CancelAfter(TimeSpan.FromSeconds(10));
             await socket.ConnectAsync(url, timeout.Token).ConfigureAwait(false);
-            Record(channel, fromBot: true, "connected", detail: url.GetLeftPart(UriPartial.Path));
+            _recorder.Record(channel, fromBot: true, "connected", detail: url.GetLeftPart(UriPartial.Path));
             return socket;
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or HttpRequestException or IOException)
         {
             socket.Dispose();
-            Record(channel, fromBot: true, "error", detail: $"could not connect to {url.GetLeftPart(UriPartial.Path)}: {ex.Message}");
+            _recorder.Record(channel, fromBot: true, "error", detail: $"could not connect to {url.GetLeftPart(UriPartial.Path)}: {ex.Message}");
             return null;
         }
     }
@@ -204,7 +199,7 @@ internal sealed class RealtimeBot
                         bargeIn = null;
                     }
 
-                    var playing = TakePlayback(samples);
+                    var playing = _playback.Take(samples);
                     if (playing && bargeIn is null && socket is not null && _bargeIns.TryDequeue(out var next))
                     {
                         // A participant starts talking over the bot, counted in frames (not wall time) from its first word.
@@ -259,37 +254,7 @@ internal sealed class RealtimeBot
         }
         catch (Exception ex) when (ex is WebSocketException or IOException or ObjectDisposedException)
         {
-            Record(SimulatorRealtimeChannel.Audio, fromBot: true, "error", detail: "audio stream broke: " + ex.Message);
-        }
-    }
-
-    private bool TakePlayback(Span<short> frame)
-    {
-        lock (_gate)
-        {
-            if (_playback.First is null)
-            {
-                return false;
-            }
-
-            var written = 0;
-            while (written < frame.Length && _playback.First is { } node)
-            {
-                var chunk = node.Value;
-                var count = Math.Min(frame.Length - written, chunk.Length - _playbackOffset);
-                chunk.AsSpan(_playbackOffset, count).CopyTo(frame[written..]);
-                written += count;
-                _playbackOffset += count;
-                if (_playbackOffset >= chunk.Length)
-                {
-                    _playback.RemoveFirst();
-                    _playbackOffset = 0;
-                }
-            }
-
-            frame[written..].Clear();
-            Interlocked.Add(ref _speechPlayed, written);
-            return true;
+            _recorder.Record(SimulatorRealtimeChannel.Audio, fromBot: true, "error", detail: "audio stream broke: " + ex.Message);
         }
     }
 
@@ -319,7 +284,7 @@ internal sealed class RealtimeBot
                 var elapsed = _time.GetElapsedTime(started).TotalSeconds * _speed;
                 while (fragments < (long)elapsed)
                 {
-                    await SendBinaryAsync(socket, Fragment(++fragments), _abort.Token).ConfigureAwait(false);
+                    await SendBinaryAsync(socket, MediaFiles.VideoFragment(++fragments), _abort.Token).ConfigureAwait(false);
                 }
 
                 while (pings < (long)(elapsed / 5))
@@ -339,21 +304,8 @@ internal sealed class RealtimeBot
         }
         catch (Exception ex) when (ex is WebSocketException or IOException or ObjectDisposedException)
         {
-            Record(SimulatorRealtimeChannel.Video, fromBot: true, "error", detail: "video stream broke: " + ex.Message);
+            _recorder.Record(SimulatorRealtimeChannel.Video, fromBot: true, "error", detail: "video stream broke: " + ex.Message);
         }
-    }
-
-    private static byte[] Fragment(long sequence)
-    {
-        var fragment = new byte[16 + 24 + 2048];
-        BinaryPrimitives.WriteInt32BigEndian(fragment, 24);
-        "moof"u8.CopyTo(fragment.AsSpan(4));
-        BinaryPrimitives.WriteInt32BigEndian(fragment.AsSpan(8), 16);
-        "mfhd"u8.CopyTo(fragment.AsSpan(12));
-        BinaryPrimitives.WriteInt32BigEndian(fragment.AsSpan(20), (int)sequence);
-        BinaryPrimitives.WriteInt32BigEndian(fragment.AsSpan(24), fragment.Length - 24);
-        "mdat"u8.CopyTo(fragment.AsSpan(28));
-        return fragment;
     }
 
     private async Task SendBinaryAsync(ClientWebSocket socket, byte[] data, CancellationToken cancellationToken)
@@ -385,11 +337,11 @@ internal sealed class RealtimeBot
             }
 
             await socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, _abort.Token).ConfigureAwait(false);
-            Record(channel, fromBot: true, Json.Str(json, "command") ?? Json.Str(json, "type") ?? "message", text);
+            _recorder.Record(channel, fromBot: true, Json.Str(json, "command") ?? Json.Str(json, "type") ?? "message", text);
         }
         catch (Exception ex) when (ex is WebSocketException or IOException or ObjectDisposedException or OperationCanceledException)
         {
-            Record(channel, fromBot: true, "error", detail: "send failed: " + ex.Message);
+            _recorder.Record(channel, fromBot: true, "error", detail: "send failed: " + ex.Message);
         }
         finally
         {
@@ -411,7 +363,7 @@ internal sealed class RealtimeBot
                     if (socket.State == WebSocketState.CloseReceived)
                     {
                         await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, _abort.Token).ConfigureAwait(false);
-                        Record(channel, fromBot: false, "closed", detail: $"closed by your server: {(int?)result.CloseStatus} {result.CloseStatusDescription}".TrimEnd());
+                        _recorder.Record(channel, fromBot: false, "closed", detail: $"closed by your server: {(int?)result.CloseStatus} {result.CloseStatusDescription}".TrimEnd());
                     }
 
                     return;
@@ -427,11 +379,11 @@ internal sealed class RealtimeBot
                 message.SetLength(0);
                 if (result.MessageType == WebSocketMessageType.Text)
                 {
-                    Handle(channel, bytes);
+                    _commands.Handle(channel, bytes);
                 }
                 else
                 {
-                    Record(channel, fromBot: false, "binary", detail: $"{bytes.Length} bytes (not expected on this socket)");
+                    _recorder.Record(channel, fromBot: false, "binary", detail: $"{bytes.Length} bytes (not expected on this socket)");
                 }
             }
         }
@@ -439,130 +391,9 @@ internal sealed class RealtimeBot
         {
             if (!_leave.Task.IsCompleted)
             {
-                Record(channel, fromBot: false, "error", detail: "connection lost: " + ex.Message);
+                _recorder.Record(channel, fromBot: false, "error", detail: "connection lost: " + ex.Message);
             }
         }
-    }
-
-    private void Handle(SimulatorRealtimeChannel channel, byte[] bytes)
-    {
-        JsonObject? json;
-        try
-        {
-            json = JsonNode.Parse(bytes) as JsonObject;
-        }
-        catch (JsonException)
-        {
-            json = null;
-        }
-
-        if (json is null)
-        {
-            Record(channel, fromBot: false, "invalid", Encoding.UTF8.GetString(bytes), detail: "not a JSON object");
-            return;
-        }
-
-        var name = Text(json, "command") ?? Text(json, "type") ?? "unknown";
-        if (channel != SimulatorRealtimeChannel.Control)
-        {
-            Record(channel, fromBot: false, name, json.ToJsonString());
-            return;
-        }
-
-        switch (name)
-        {
-            case "sendaudio":
-                ReceiveSpeech(json);
-                break;
-            case "interrupt":
-                Interrupt(json);
-                break;
-            case "sendmsg":
-                var text = Text(json, "message") ?? Text(json, "msg");
-                Record(channel, fromBot: false, name, json.ToJsonString(), detail: text is null ? "no message" : null);
-                if (text is not null)
-                {
-                    _engine.BotSaysInChat(_botId, text);
-                }
-
-                break;
-            default:
-                Record(channel, fromBot: false, name, json.ToJsonString());
-                break;
-        }
-
-        _engine.RecordRealtimeCommand(_botId, name, json);
-    }
-
-    private void ReceiveSpeech(JsonObject json)
-    {
-        var base64 = Text(json, "audiochunk");
-        byte[] pcm;
-        try
-        {
-            pcm = base64 is null ? [] : Convert.FromBase64String(base64);
-        }
-        catch (FormatException)
-        {
-            pcm = [];
-        }
-
-        var problems = new List<string>();
-        if (pcm.Length == 0)
-        {
-            problems.Add("audiochunk is missing or not base64");
-        }
-
-        var rate = json["sample_rate"]?.GetValueKind() == JsonValueKind.Number ? json["sample_rate"]!.GetValue<double>() : 0;
-        if (rate != 48000)
-        {
-            problems.Add($"sample_rate must be 48000 (got {rate.ToString(CultureInfo.InvariantCulture)})");
-        }
-
-        if (Text(json, "encoding") != "pcm16")
-        {
-            problems.Add("encoding must be pcm16");
-        }
-
-        var samples = new short[pcm.Length / 2];
-        for (var i = 0; i < samples.Length; i++)
-        {
-            samples[i] = BinaryPrimitives.ReadInt16LittleEndian(pcm.AsSpan(i * 2));
-        }
-
-        if (samples.Length > 0)
-        {
-            lock (_gate)
-            {
-                _playback.AddLast(samples);
-            }
-
-            Interlocked.Add(ref _speechReceived, samples.Length);
-        }
-
-        var redacted = (JsonObject)json.DeepClone();
-        redacted["audiochunk"] = $"<{pcm.Length} bytes>";
-        Record(SimulatorRealtimeChannel.Control, fromBot: false, "sendaudio", redacted.ToJsonString(), Samples(samples.Length), problems.Count == 0 ? null : string.Join("; ", problems));
-    }
-
-    private void Interrupt(JsonObject json)
-    {
-        if (!_interruptClearsQueue)
-        {
-            Record(SimulatorRealtimeChannel.Control, fromBot: false, "interrupt", json.ToJsonString(), detail: "accepted without effect (only Google Meet clears the audio queue)");
-            return;
-        }
-
-        long dropped;
-        lock (_gate)
-        {
-            dropped = _playback.Sum(c => (long)c.Length) - _playbackOffset;
-            _playback.Clear();
-            _playbackOffset = 0;
-        }
-
-        Interlocked.Add(ref _speechDropped, dropped);
-        Record(SimulatorRealtimeChannel.Control, fromBot: false, "interrupt", json.ToJsonString(), Samples(dropped), $"dropped {Samples(dropped).TotalMilliseconds:0} ms of queued speech");
     }
 
     private async Task CloseAsync(ClientWebSocket? socket, SimulatorRealtimeChannel channel)
@@ -576,30 +407,13 @@ internal sealed class RealtimeBot
         {
             using var timeout = new CancellationTokenSource(CloseTimeout);
             await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "Bot left the meeting", timeout.Token).ConfigureAwait(false);
-            Record(channel, fromBot: true, "closed", detail: "1000 Bot left the meeting");
+            _recorder.Record(channel, fromBot: true, "closed", detail: "1000 Bot left the meeting");
         }
         catch (Exception ex) when (ex is WebSocketException or IOException or OperationCanceledException or ObjectDisposedException)
         {
             socket.Abort();
         }
     }
-
-    private void Record(SimulatorRealtimeChannel channel, bool fromBot, string name, string? json = null, TimeSpan? audio = null, string? detail = null) =>
-        _engine.Journal.Add(new SimulatorRealtimeRecord
-        {
-            Sequence = _engine.Journal.NextSequence(),
-            Time = _engine.Now,
-            BotId = _botId,
-            Channel = channel,
-            FromBot = fromBot,
-            Event = name,
-            Json = json,
-            AudioDuration = audio,
-            Detail = detail,
-        });
-
-    private static string? Text(JsonObject json, string name) =>
-        json[name] is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
 
     private static async Task IgnoreCancellation(Task task)
     {

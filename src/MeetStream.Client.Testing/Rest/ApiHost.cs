@@ -14,18 +14,18 @@ internal static class ApiHost
 {
     public const string ApiPrefix = "/api/v1";
 
-    public static void Map(WebApplication app, SimulatorEngine engine, SimulatorFaults faults)
+    public static void Map(WebApplication app, SimulatorEngine engine, SimulatorFaults faults, IReadOnlyList<ApiRoute> routes)
     {
-        foreach (var (method, route, handler) in ApiRoutes.All)
+        foreach (var (method, route, handler) in routes)
         {
             app.MapMethods(ApiPrefix + route, [method], context => InvokeAsync(context, engine, faults, route, handler));
         }
 
-        app.MapFallback(ApiPrefix + "/{**path}", context => InvokeAsync(context, engine, faults, "(unknown)", static (_, call) =>
+        app.MapFallback(ApiPrefix + "/{**path}", context => InvokeAsync(context, engine, faults, "(unknown)", static call =>
             ApiResult.Message(404, $"No MeetStream route {call.Method} {call.Http.Request.Path.Value?[ApiPrefix.Length..]}; see docs/endpoints.md for the 69 routes.")));
     }
 
-    private static async Task InvokeAsync(HttpContext context, SimulatorEngine engine, SimulatorFaults faults, string route, Func<SimulatorEngine, ApiCall, ApiResult> handler)
+    private static async Task InvokeAsync(HttpContext context, SimulatorEngine engine, SimulatorFaults faults, string route, Func<ApiCall, ApiResult> handler)
     {
         byte[] body;
         using (var buffer = new MemoryStream())
@@ -56,7 +56,7 @@ internal static class ApiHost
             {
                 lock (engine.Gate)
                 {
-                    result = handler(engine, call);
+                    result = handler(call);
                 }
             }
             catch (ApiError error)
@@ -72,7 +72,7 @@ internal static class ApiHost
             engine.NotifyChanged();
         }
 
-        var requestId = "req_" + SimulatorEngine.RandomHex(8);
+        var requestId = "req_" + SimulatorIds.RandomHex(8);
         var responseText = result.Body?.ToJsonString() ?? string.Empty;
         var response = context.Response;
         response.StatusCode = result.Status;

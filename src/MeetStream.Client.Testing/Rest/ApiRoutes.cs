@@ -1,91 +1,108 @@
 namespace MeetStream.Client.Testing;
 
-/// <summary>Every REST route the simulator answers, relative to <c>/api/v1</c>: the 69 operations the SDK covers.</summary>
+/// <summary>Every REST route the simulator answers, relative to <c>/api/v1</c>: the 69 operations the SDK covers, each handled by the routes of its resource.</summary>
 internal static class ApiRoutes
 {
-    public static IReadOnlyList<(string Method, string Route, Func<SimulatorEngine, ApiCall, ApiResult> Handler)> All { get; } =
-    [
-        // Bots
-        ("POST", "/bots/create_bot", (e, c) => e.CreateBot(c)),
-        ("GET", "/bots", (e, c) => e.ListBots(c)),
-        ("GET", "/bots/{bot_id}/status", (e, c) => e.GetStatus(c)),
-        ("GET", "/bots/{bot_id}/detail", (e, c) => e.GetDetail(c)),
-        ("GET", "/bots/{bot_id}/summary", (e, c) => e.GetSummary(c)),
-        ("GET", "/bots/{bot_id}/get_audio", (e, c) => e.GetAudio(c)),
-        ("GET", "/bots/{bot_id}/get_video", (e, c) => e.GetVideo(c)),
-        ("GET", "/bots/{bot_id}/get_audio_streams", (e, c) => e.GetAudioStreams(c)),
-        ("GET", "/bots/{bot_id}/get_recording_streams", (e, c) => e.GetRecordingStreams(c)),
-        ("GET", "/bots/{bot_id}/get_speaker_timeline", (e, c) => e.GetSpeakerTimeline(c)),
-        ("GET", "/bots/{bot_id}/get_chats", (e, c) => e.GetChats(c)),
-        ("GET", "/bots/{bot_id}/get_screenshots", (e, c) => e.GetScreenshots(c)),
-        ("GET", "/bots/{bot_id}/get_participants", (e, c) => e.GetParticipants(c)),
-        ("GET", "/bots/{bot_id}/remove_bot", (e, c) => e.RemoveBot(c)),
-        ("DELETE", "/bots/{bot_id}/delete", (e, c) => e.DeleteData(c)),
-        ("POST", "/bots/{bot_id}/pause_recording", (e, c) => e.RecordingCommand(c, "pause_recording")),
-        ("POST", "/bots/{bot_id}/resume_recording", (e, c) => e.RecordingCommand(c, "resume_recording")),
-        ("POST", "/bots/{bot_id}/send_message", (e, c) => e.SendMessage(c)),
-        ("POST", "/bots/{bot_id}/send_image", (e, c) => e.SendImage(c)),
-        ("POST", "/bots/{bot_id}/update_mia", (e, c) => e.UpdateMia(c)),
+    public static IReadOnlyList<ApiRoute> Build(SimulatorStores s)
+    {
+        var clock = s.Engine.Clock;
+        var pageSize = s.Engine.Options.PageSize;
+        var bots = new BotRoutes(s.Bots, s.Factory, s.Lifecycle, s.PostProcessing, s.Responses, pageSize);
+        var media = new BotMediaRoutes(s.Bots, s.Storage, s.Recording, s.Responses, s.Urls, clock);
+        var commands = new BotCommandRoutes(s.Bots, s.Meeting, clock);
+        var transcripts = new TranscriptRoutes(s.Transcripts, s.Bots, s.TranscriptBodies, s.Webhooks, s.Urls, clock);
+        var calendar = new CalendarRoutes(s.Calendar, s.CalendarScheduling, clock, s.UserId);
+        var events = new CalendarEventRoutes(s.Calendar, s.CalendarScheduling, s.Bots, s.Urls, clock, pageSize);
+        var autoSchedule = new AutoScheduleRoutes(s.Calendar, s.CalendarScheduling, clock);
+        var scheduled = new ScheduledBotRoutes(s.Bots, s.CalendarScheduling, s.Lifecycle, clock);
+        var agents = new AgentRoutes(s.Agents, clock, s.UserId);
+        var storage = new StorageRoutes(s.Storage);
+        var google = new GoogleLoginRoutes(s.Logins.Google, clock);
+        var teams = new TeamsLoginRoutes(s.Logins.Teams, clock);
+        return
+        [
+            // Bots
+            new("POST", "/bots/create_bot", bots.CreateBot),
+            new("GET", "/bots", bots.ListBots),
+            new("GET", "/bots/{bot_id}/status", bots.GetStatus),
+            new("GET", "/bots/{bot_id}/detail", bots.GetDetail),
+            new("GET", "/bots/{bot_id}/summary", media.Summary),
+            new("GET", "/bots/{bot_id}/get_audio", media.Audio),
+            new("GET", "/bots/{bot_id}/get_video", media.Video),
+            new("GET", "/bots/{bot_id}/get_audio_streams", media.AudioStreams),
+            new("GET", "/bots/{bot_id}/get_recording_streams", media.RecordingStreams),
+            new("GET", "/bots/{bot_id}/get_speaker_timeline", media.SpeakerTimeline),
+            new("GET", "/bots/{bot_id}/get_chats", media.Chats),
+            new("GET", "/bots/{bot_id}/get_screenshots", media.Screenshots),
+            new("GET", "/bots/{bot_id}/get_participants", media.Participants),
+            new("GET", "/bots/{bot_id}/remove_bot", bots.RemoveBot),
+            new("DELETE", "/bots/{bot_id}/delete", bots.DeleteData),
+            new("POST", "/bots/{bot_id}/pause_recording", c => commands.Recording(c, "pause_recording")),
+            new("POST", "/bots/{bot_id}/resume_recording", c => commands.Recording(c, "resume_recording")),
+            new("POST", "/bots/{bot_id}/send_message", commands.SendMessage),
+            new("POST", "/bots/{bot_id}/send_image", commands.SendImage),
+            new("POST", "/bots/{bot_id}/update_mia", commands.UpdateMia),
 
-        // Transcripts
-        ("GET", "/transcript/{transcript_id}/get_transcript", (e, c) => e.GetTranscript(c)),
-        ("GET", "/bots/{bot_id}/transcriptions", (e, c) => e.ListTranscriptions(c)),
-        ("POST", "/bots/{bot_id}/transcribe", (e, c) => e.Transcribe(c)),
+            // Transcripts
+            new("GET", "/transcript/{transcript_id}/get_transcript", transcripts.Get),
+            new("GET", "/bots/{bot_id}/transcriptions", transcripts.List),
+            new("POST", "/bots/{bot_id}/transcribe", transcripts.Transcribe),
 
-        // Calendar
-        ("POST", "/calendar/create_calendar", (e, c) => e.ConnectGoogle(c)),
-        ("POST", "/calendar/create_outlook_calendar", (e, c) => e.ConnectOutlook(c)),
-        ("POST", "/calendar/disconnect", (e, c) => e.DisconnectWithCredentials(c)),
-        ("DELETE", "/calendar/disconnect", (e, c) => e.Disconnect(c)),
-        ("GET", "/calendar", (e, c) => e.ListCalendars(c)),
-        ("GET", "/calendar/calendars", (e, c) => e.ListCalendars(c)),
-        ("GET", "/calendar/connections", (e, c) => e.ListConnections(c)),
-        ("DELETE", "/calendar/connections/{provider}/{account_id}", (e, c) => e.RemoveConnection(c)),
-        ("GET", "/calendar/events", (e, c) => e.ListEvents(c)),
-        ("GET", "/calendar/get_events", (e, c) => e.ListEvents(c)),
-        ("POST", "/calendar/schedule/{event_id}", (e, c) => e.ScheduleEvent(c)),
-        ("DELETE", "/calendar/schedule/{event_id}", (e, c) => e.UnscheduleEvent(c)),
-        ("POST", "/calendar/toggle-recurrence", (e, c) => e.ToggleRecurrence(c)),
-        ("POST", "/calendar/auto-reschedule", (e, c) => e.AutoReschedule(c)),
-        ("POST", "/calendar/auto-schedule/enable", (e, c) => e.EnableAutoSchedule(c)),
-        ("POST", "/calendar/auto-schedule/disable", (e, c) => e.DisableAutoSchedule(c)),
-        ("GET", "/calendar/auto-schedule/settings", (e, c) => e.GetAutoScheduleSettings(c)),
-        ("GET", "/calendar/scheduled_bots", (e, c) => e.ListScheduledBots(c)),
-        ("PATCH", "/calendar/scheduled_bots/{bot_id}", (e, c) => e.RescheduleBot(c)),
-        ("DELETE", "/calendar/scheduled_bots/{bot_id}", (e, c) => e.DeleteScheduledBot(c)),
+            // Calendar
+            new("POST", "/calendar/create_calendar", calendar.ConnectGoogle),
+            new("POST", "/calendar/create_outlook_calendar", calendar.ConnectOutlook),
+            new("POST", "/calendar/disconnect", calendar.DisconnectWithCredentials),
+            new("DELETE", "/calendar/disconnect", calendar.Disconnect),
+            new("GET", "/calendar", calendar.ListCalendars),
+            new("GET", "/calendar/calendars", calendar.ListCalendars),
+            new("GET", "/calendar/connections", calendar.ListConnections),
+            new("DELETE", "/calendar/connections/{provider}/{account_id}", calendar.RemoveConnection),
+            new("GET", "/calendar/events", events.ListEvents),
+            new("GET", "/calendar/get_events", events.ListEvents),
+            new("POST", "/calendar/schedule/{event_id}", events.ScheduleEvent),
+            new("DELETE", "/calendar/schedule/{event_id}", events.UnscheduleEvent),
+            new("POST", "/calendar/toggle-recurrence", events.ToggleRecurrence),
+            new("POST", "/calendar/auto-reschedule", events.AutoReschedule),
+            new("POST", "/calendar/auto-schedule/enable", autoSchedule.Enable),
+            new("POST", "/calendar/auto-schedule/disable", autoSchedule.Disable),
+            new("GET", "/calendar/auto-schedule/settings", autoSchedule.Settings),
+            new("GET", "/calendar/scheduled_bots", scheduled.List),
+            new("PATCH", "/calendar/scheduled_bots/{bot_id}", scheduled.Reschedule),
+            new("DELETE", "/calendar/scheduled_bots/{bot_id}", scheduled.Delete),
 
-        // MIA agents
-        ("POST", "/mia", (e, c) => e.CreateAgent(c)),
-        ("GET", "/mia", (e, c) => e.GetAgents(c)),
-        ("PUT", "/mia", (e, c) => e.UpdateAgent(c)),
-        ("DELETE", "/mia", (e, c) => e.DeleteAgent(c)),
+            // MIA agents
+            new("POST", "/mia", agents.Create),
+            new("GET", "/mia", agents.Get),
+            new("PUT", "/mia", agents.Update),
+            new("DELETE", "/mia", agents.Delete),
 
-        // Storage
-        ("PUT", "/admin/configs", (e, c) => e.SetStorage(c)),
-        ("GET", "/admin/configs", (e, c) => e.GetStorage(c)),
-        ("DELETE", "/admin/configs", (e, c) => e.DeleteStorage(c)),
+            // Storage
+            new("PUT", "/admin/configs", storage.Set),
+            new("GET", "/admin/configs", storage.Get),
+            new("DELETE", "/admin/configs", storage.Delete),
 
-        // Google signed-in bots
-        ("POST", "/google-login-domains", (e, c) => e.CreateGoogleDomain(c)),
-        ("GET", "/google-login-domains", (e, c) => e.ListGoogleDomains(c)),
-        ("GET", "/google-login-domains/{domain}", (e, c) => e.GetGoogleDomain(c)),
-        ("PATCH", "/google-login-domains/{domain}", (e, c) => e.UpdateGoogleDomain(c)),
-        ("DELETE", "/google-login-domains/{domain}", (e, c) => e.DeleteGoogleDomain(c)),
-        ("POST", "/google-logins", (e, c) => e.CreateGoogleLogin(c)),
-        ("GET", "/google-logins", (e, c) => e.ListGoogleLogins(c)),
-        ("PATCH", "/google-logins/{login_id}", (e, c) => e.UpdateGoogleLogin(c)),
-        ("DELETE", "/google-logins/{login_id}", (e, c) => e.DeleteGoogleLogin(c)),
+            // Google signed-in bots
+            new("POST", "/google-login-domains", google.CreateDomain),
+            new("GET", "/google-login-domains", google.ListDomains),
+            new("GET", "/google-login-domains/{domain}", google.GetDomain),
+            new("PATCH", "/google-login-domains/{domain}", google.UpdateDomain),
+            new("DELETE", "/google-login-domains/{domain}", google.DeleteDomain),
+            new("POST", "/google-logins", google.CreateLogin),
+            new("GET", "/google-logins", google.ListLogins),
+            new("PATCH", "/google-logins/{login_id}", google.UpdateLogin),
+            new("DELETE", "/google-logins/{login_id}", google.DeleteLogin),
 
-        // Teams signed-in bots
-        ("POST", "/teams-login-domains", (e, c) => e.CreateTeamsDomain(c)),
-        ("GET", "/teams-login-domains", (e, c) => e.ListTeamsDomains(c)),
-        ("GET", "/teams-login-domains/{domain}", (e, c) => e.GetTeamsDomain(c)),
-        ("PATCH", "/teams-login-domains/{domain}", (e, c) => e.UpdateTeamsDomain(c)),
-        ("DELETE", "/teams-login-domains/{domain}", (e, c) => e.DeleteTeamsDomain(c)),
-        ("POST", "/teams-logins", (e, c) => e.CreateTeamsLogin(c)),
-        ("GET", "/teams-logins", (e, c) => e.ListTeamsLogins(c)),
-        ("GET", "/teams-logins/{login_id}", (e, c) => e.GetTeamsLogin(c)),
-        ("PATCH", "/teams-logins/{login_id}", (e, c) => e.UpdateTeamsLogin(c)),
-        ("DELETE", "/teams-logins/{login_id}", (e, c) => e.DeleteTeamsLogin(c)),
-    ];
+            // Teams signed-in bots
+            new("POST", "/teams-login-domains", teams.CreateDomain),
+            new("GET", "/teams-login-domains", teams.ListDomains),
+            new("GET", "/teams-login-domains/{domain}", teams.GetDomain),
+            new("PATCH", "/teams-login-domains/{domain}", teams.UpdateDomain),
+            new("DELETE", "/teams-login-domains/{domain}", teams.DeleteDomain),
+            new("POST", "/teams-logins", teams.CreateLogin),
+            new("GET", "/teams-logins", teams.ListLogins),
+            new("GET", "/teams-logins/{login_id}", teams.GetLogin),
+            new("PATCH", "/teams-logins/{login_id}", teams.UpdateLogin),
+            new("DELETE", "/teams-logins/{login_id}", teams.DeleteLogin),
+        ];
+    }
 }

@@ -4,9 +4,9 @@ using System.Text.Json.Nodes;
 namespace MeetStream.Client.Testing;
 
 /// <summary>The JSON shapes of bots in responses, with every documented field (§2.1.3, §2.2).</summary>
-internal sealed partial class SimulatorEngine
+internal sealed class BotResponses(TranscriptStore transcripts, ServedUrls urls, SimulatorClock clock, string userId)
 {
-    private static JsonObject CreatedBody(SimBot bot, string status) => new()
+    public static JsonObject Created(SimBot bot, string status) => new()
     {
         ["bot_id"] = bot.Id,
         ["transcript_id"] = bot.TranscriptId,
@@ -14,7 +14,7 @@ internal sealed partial class SimulatorEngine
         ["status"] = status,
     };
 
-    private JsonObject ListItem(SimBot bot) => new()
+    public static JsonObject ListItem(SimBot bot) => new()
     {
         ["bot_id"] = bot.Id,
         ["status"] = bot.Status,
@@ -30,7 +30,7 @@ internal sealed partial class SimulatorEngine
         ["custom_attributes"] = bot.CustomAttributes.DeepClone(),
     };
 
-    private JsonObject DetailBody(SimBot bot)
+    public JsonObject Detail(SimBot bot)
     {
         var timeline = new JsonObject();
         foreach (var (stage, entry) in bot.Timeline)
@@ -41,11 +41,11 @@ internal sealed partial class SimulatorEngine
         var captions = new JsonObject { ["available"] = bot.Transcription == TranscriptionKind.Captions && bot.AudioReady && !bot.MediaDeleted };
         if (bot.Transcription == TranscriptionKind.Captions && bot.AudioReady && !bot.MediaDeleted)
         {
-            captions["url"] = MediaUrl(bot.Id, "captions.json");
+            captions["url"] = urls.Media(bot.Id, "captions.json");
             captions["format"] = "json";
         }
 
-        var duration = bot.StartTime is { } started ? ((bot.EndTime ?? Now) - started).TotalSeconds : 0;
+        var duration = bot.StartTime is { } started ? ((bot.EndTime ?? clock.UtcNow) - started).TotalSeconds : 0;
         return new JsonObject
         {
             ["BotID"] = bot.Id,
@@ -64,7 +64,7 @@ internal sealed partial class SimulatorEngine
             ["OfferingType"] = bot.AgentConfigId is null ? "api" : "mia",
             ["Platform"] = bot.Platform,
             ["Status"] = bot.Status,
-            ["UserID"] = UserId,
+            ["UserID"] = userId,
             ["RequestPayload"] = bot.Request.DeepClone(),
             ["StatusTimeline"] = timeline,
             ["custom_attributes"] = bot.CustomAttributes.DeepClone(),
@@ -74,14 +74,19 @@ internal sealed partial class SimulatorEngine
             ["PlatformStatusCreatedAt"] = $"{bot.Platform}#{bot.Status}#{Json.Iso(bot.CreatedAt)}",
             ["StatusCreatedAt"] = $"{bot.Status}#{Json.Iso(bot.CreatedAt)}",
             ["AudioStatus"] = bot.AudioReady ? "Success" : bot.MediaDeleted ? "Deleted" : "Pending",
-            ["TranscriptStatus"] = TranscriptStatusOf(bot),
+            ["TranscriptStatus"] = transcripts.StatusOf(bot),
             ["participant_events"] = Json.Array(bot.ParticipantEvents.Select(e => e.DeepClone())),
             ["transcript_id"] = bot.TranscriptId,
         };
     }
 
-    private string TranscriptStatusOf(SimBot bot) =>
-        bot.TranscriptId is { } id && _transcripts.TryGetValue(id, out var transcript)
-            ? transcript.Kind == TranscriptionKind.Streaming ? "Streaming" : transcript.Status
-            : bot.Transcription == TranscriptionKind.Captions ? "Captions" : "None";
+    /// <summary>202 with <c>{field: "in_progress"}</c>: the artifact is not ready yet.</summary>
+    public static ApiResult NotReady(string field, string message, SimBot bot)
+    {
+        return new ApiResult(202, new JsonObject
+        {
+            [field] = "in_progress",
+            ["message"] = $"{message}. Current status: {bot.Status}",
+        });
+    }
 }

@@ -3,52 +3,51 @@ using System.Text.Json.Nodes;
 namespace MeetStream.Client.Testing;
 
 /// <summary>MIA agent configurations (§2.9): one path, four methods, a PascalCase stored echo.</summary>
-internal sealed partial class SimulatorEngine
+internal sealed class AgentRoutes(AgentStore agents, SimulatorClock clock, string userId)
 {
     private static readonly (string Request, string Echo)[] AgentSections =
     [
         ("model", "Model"), ("voice", "Voice"), ("transcriber", "Transcriber"), ("agent", "Agent"), ("audio", "Audio"), ("wake_word", "WakeWord"), ("avatar", "Avatar"),
     ];
 
-    private readonly Dictionary<string, JsonObject> _agents = new(StringComparer.Ordinal);
-
-    public ApiResult CreateAgent(ApiCall call)
+    public ApiResult Create(ApiCall call)
     {
         var body = call.Body();
         var name = Json.RequiredStr(body, "agent_name", "the agent's name");
         var mode = Json.RequiredStr(body, "mode", "\"pipeline\" or \"realtime\"");
         ValidateAgent(body, mode, creating: true);
-        var id = NewId();
+        var id = SimulatorIds.NewId();
+        var now = clock.UtcNow;
         var config = new JsonObject
         {
             ["AgentConfigID"] = id,
-            ["UserID"] = UserId,
+            ["UserID"] = userId,
             ["AgentName"] = name,
             ["Mode"] = mode,
         };
         CopySections(body, config);
-        config["CreatedAt"] = Json.Iso(Now);
-        config["UpdatedAt"] = Json.Iso(Now);
-        _agents[id] = config;
+        config["CreatedAt"] = Json.Iso(now);
+        config["UpdatedAt"] = Json.Iso(now);
+        agents.Add(id, config);
         return ApiResult.Created(new JsonObject { ["message"] = "Agent configuration created successfully", ["agent_config_id"] = id, ["agent_config"] = config.DeepClone() });
     }
 
-    public ApiResult GetAgents(ApiCall call)
+    public ApiResult Get(ApiCall call)
     {
         if (call.Query("agent_config_id") is { } id)
         {
-            return ApiResult.Ok(new JsonObject { ["agent_config"] = FindAgent(id).DeepClone() });
+            return ApiResult.Ok(new JsonObject { ["agent_config"] = agents.Find(id).DeepClone() });
         }
 
-        var configs = _agents.Values.Select(c => c.DeepClone()).ToList();
+        var configs = agents.All.Select(c => c.DeepClone()).ToList();
         return ApiResult.Ok(new JsonObject { ["agent_configs"] = Json.Array(configs), ["count"] = configs.Count });
     }
 
-    public ApiResult UpdateAgent(ApiCall call)
+    public ApiResult Update(ApiCall call)
     {
         var body = call.Body();
         var id = Json.RequiredStr(body, "agent_config_id", "the id of the configuration to update");
-        var config = FindAgent(id);
+        var config = agents.Find(id);
         var mode = Json.Str(body, "mode") ?? Json.Str(config, "Mode") ?? "pipeline";
         ValidateAgent(body, mode, creating: false);
         if (Json.Str(body, "agent_name") is { } name)
@@ -58,11 +57,11 @@ internal sealed partial class SimulatorEngine
 
         config["Mode"] = mode;
         CopySections(body, config);
-        config["UpdatedAt"] = Json.Iso(Now);
+        config["UpdatedAt"] = Json.Iso(clock.UtcNow);
         return ApiResult.Ok(new JsonObject { ["message"] = "Agent configuration updated successfully", ["agent_config"] = config.DeepClone() });
     }
 
-    public ApiResult DeleteAgent(ApiCall call)
+    public ApiResult Delete(ApiCall call)
     {
         var id = call.Query("agent_config_id");
         if (string.IsNullOrWhiteSpace(id))
@@ -70,13 +69,10 @@ internal sealed partial class SimulatorEngine
             throw ApiError.BadRequest("The agent_config_id query parameter is required: DELETE /mia?agent_config_id=<id>");
         }
 
-        FindAgent(id);
-        _agents.Remove(id);
+        agents.Find(id);
+        agents.Remove(id);
         return ApiResult.Ok(new JsonObject { ["message"] = "Agent configuration deleted successfully" });
     }
-
-    private JsonObject FindAgent(string id) =>
-        _agents.TryGetValue(id, out var config) ? config : throw ApiError.NotFound($"Agent configuration '{id}' not found");
 
     private static void ValidateAgent(JsonObject body, string mode, bool creating)
     {

@@ -3,11 +3,9 @@ using System.Text.Json.Nodes;
 namespace MeetStream.Client.Testing;
 
 /// <summary>Bring-your-own-bucket storage configuration (§2.6); credentials are stored but never returned.</summary>
-internal sealed partial class SimulatorEngine
+internal sealed class StorageRoutes(StorageConfigStore storage)
 {
-    private JsonObject? _storage;
-
-    public ApiResult SetStorage(ApiCall call)
+    public ApiResult Set(ApiCall call)
     {
         var type = call.Query("config_type");
         if (type is not ("storage" or "StorageConfig"))
@@ -39,7 +37,7 @@ internal sealed partial class SimulatorEngine
         }
 
         var prefixes = Json.Obj(body, "prefixes");
-        _storage = new JsonObject
+        storage.Current = new JsonObject
         {
             ["provider"] = provider,
             ["bucket_name"] = bucket,
@@ -58,10 +56,10 @@ internal sealed partial class SimulatorEngine
         return ApiResult.Ok(new JsonObject { ["message"] = "Storage configuration saved successfully" });
     }
 
-    public ApiResult GetStorage(ApiCall call) =>
-        _storage is null ? throw ApiError.NotFound("No storage configuration is set") : ApiResult.Ok(_storage.DeepClone());
+    public ApiResult Get(ApiCall call) =>
+        storage.Current is not { } current ? throw ApiError.NotFound("No storage configuration is set") : ApiResult.Ok(current.DeepClone());
 
-    public ApiResult DeleteStorage(ApiCall call)
+    public ApiResult Delete(ApiCall call)
     {
         var key = call.Query("key_name");
         if (string.IsNullOrWhiteSpace(key))
@@ -69,12 +67,12 @@ internal sealed partial class SimulatorEngine
             throw ApiError.BadRequest("The key_name query parameter is required (e.g. key_name=aws)");
         }
 
-        if (_storage is null || !string.Equals(Json.Str(_storage, "provider"), key, StringComparison.Ordinal))
+        if (storage.Current is not { } current || !string.Equals(Json.Str(current, "provider"), key, StringComparison.Ordinal))
         {
             throw ApiError.NotFound($"No storage configuration for '{key}'");
         }
 
-        _storage = null;
+        storage.Current = null;
         return ApiResult.Ok(new JsonObject { ["message"] = "Storage configuration deleted successfully" });
     }
 }

@@ -1,13 +1,13 @@
 namespace MeetStream.Client.Testing;
 
 /// <summary>Which media files the simulator serves for a bot, and when (after processing, until deletion).</summary>
-internal sealed partial class SimulatorEngine
+internal sealed class ServedMedia(object gate, BotStore bots)
 {
-    public (byte[] Bytes, string ContentType)? MediaFile(string botId, string file)
+    public (byte[] Bytes, string ContentType)? File(string botId, string file)
     {
-        lock (Gate)
+        lock (gate)
         {
-            if (!_bots.TryGetValue(botId, out var bot) || bot.MediaDeleted || !bot.Recorded)
+            if (bots.Find(botId) is not { } bot || bot.MediaDeleted || !bot.Recorded)
             {
                 return null;
             }

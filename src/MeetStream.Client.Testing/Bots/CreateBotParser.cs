@@ -10,7 +10,15 @@ internal sealed class CreateBotParser
 
     public static readonly string[] StreamingProviders = ["deepgram_streaming", "assemblyai_streaming", "jigsawstack_streaming", "meetstream_streaming", "meeting_captions"];
 
-    private readonly List<string> _problems = [];
+    private readonly ParseProblems _problems = new();
+    private readonly RecordingConfigParser _recording;
+    private bool _audioSeparateStreams;
+    private bool _videoSeparateStreams;
+
+    private CreateBotParser()
+    {
+        _recording = new RecordingConfigParser(_problems);
+    }
 
     public required string MeetingLink { get; init; }
 
@@ -18,21 +26,21 @@ internal sealed class CreateBotParser
 
     public string BotName { get; private set; } = string.Empty;
 
-    public TranscriptionKind Transcription { get; private set; }
+    public TranscriptionKind Transcription => _recording.Transcription;
 
-    public string? ProviderName { get; private set; }
+    public string? ProviderName => _recording.ProviderName;
 
-    public JsonObject? ProviderConfig { get; private set; }
+    public JsonObject? ProviderConfig => _recording.ProviderConfig;
 
-    public bool AudioSeparateStreams { get; private set; }
+    public bool AudioSeparateStreams => _audioSeparateStreams || _recording.AudioSeparateStreams;
 
-    public bool VideoSeparateStreams { get; private set; }
+    public bool VideoSeparateStreams => _videoSeparateStreams || _recording.VideoSeparateStreams;
 
-    public int? RetentionHours { get; private set; }
+    public int? RetentionHours => _recording.RetentionHours;
 
     public string? LiveTranscriptUrl { get; private set; }
 
-    public List<(string Url, HashSet<string>? Events)> RealtimeEndpoints { get; } = [];
+    public IReadOnlyList<(string Url, HashSet<string>? Events)> RealtimeEndpoints => _recording.RealtimeEndpoints;
 
     public DateTimeOffset? JoinAt { get; private set; }
 
@@ -64,7 +72,7 @@ internal sealed class CreateBotParser
         parser.Run(body);
         if (parser._problems.Count > 0)
         {
-            throw ApiError.BadRequest(string.Join("; ", parser._problems));
+            throw ApiError.BadRequest(string.Join("; ", parser._problems.Messages));
         }
 
         return parser;
@@ -159,8 +167,8 @@ internal sealed class CreateBotParser
 
         Check(() => Json.Bool(body, "video_required"));
         Check(() => Json.Str(body, "bot_message"));
-        Check(() => Url(Json.Str(body, "bot_image_url"), "bot_image_url", websocket: false));
-        Check(() => Url(Json.Str(body, "callback_url"), "callback_url", websocket: false));
+        Check(() => _problems.Url(Json.Str(body, "bot_image_url"), "bot_image_url", websocket: false));
+        Check(() => _problems.Url(Json.Str(body, "callback_url"), "callback_url", websocket: false));
         Check(() => Json.Str(body, "agent_config_id"));
         Check(() => JoinAt = Json.Time(body, "join_at"));
         Check(() => CustomAttributes = StringMap(Json.Obj(body, "custom_attributes"), "custom_attributes") ?? []);
@@ -185,29 +193,13 @@ internal sealed class CreateBotParser
             }
         });
 
-        Check(() => AudioSeparateStreams = Json.Bool(body, "audio_separate_streams") ?? false);
-        Check(() => VideoSeparateStreams = Json.Bool(body, "video_separate_streams") ?? false);
+        Check(() => _audioSeparateStreams = Json.Bool(body, "audio_separate_streams") ?? false);
+        Check(() => _videoSeparateStreams = Json.Bool(body, "video_separate_streams") ?? false);
         Check(() => AutomaticLeave(Json.Obj(body, "automatic_leave")));
-        Check(() => RecordingConfig(Json.Obj(body, "recording_config")));
+        Check(() => _recording.Parse(Json.Obj(body, "recording_config")));
         Check(() => LiveTranscription(Json.Obj(body, "live_transcription_required")));
         Check(() => Zoom(Json.Obj(body, "zoom")));
         Check(() => SignedIn(Json.Obj(body, "google_meet"), Json.Obj(body, "teams")));
-    }
-
-    private void Url(string? url, string path, bool websocket, bool httpsOnly = false)
-    {
-        if (url is null)
-        {
-            return;
-        }
-
-        var ok = Uri.TryCreate(url, UriKind.Absolute, out var uri) && (websocket
-            ? uri.Scheme is "ws" or "wss"
-            : uri.Scheme == Uri.UriSchemeHttps || (!httpsOnly && uri.Scheme == Uri.UriSchemeHttp));
-        if (!ok)
-        {
-            _problems.Add($"{path} must be an absolute {(websocket ? "ws:// or wss://" : httpsOnly ? "https://" : "http(s)")} URL");
-        }
     }
 
     private string? WebSocket(JsonObject? endpoint, string path)
@@ -225,7 +217,7 @@ internal sealed class CreateBotParser
         }
 
         var before = _problems.Count;
-        Url(url, path + ".websocket_url", websocket: true);
+        _problems.Url(url, path + ".websocket_url", websocket: true);
         return _problems.Count == before ? url : null;
     }
 
@@ -314,125 +306,6 @@ internal sealed class CreateBotParser
         return value;
     }
 
-    private void RecordingConfig(JsonObject? config)
-    {
-        if (config is null)
-        {
-            return;
-        }
-
-        if (Json.Obj(Json.Obj(config, "transcript", "recording_config.transcript"), "provider", "recording_config.transcript.provider") is { } provider)
-        {
-            if (provider.Count != 1)
-            {
-                _problems.Add($"recording_config.transcript.provider must name exactly one provider; it names {provider.Count}");
-            }
-            else
-            {
-                var (name, settings) = provider.First();
-                if (PostCallProviders.Contains(name, StringComparer.Ordinal))
-                {
-                    Transcription = TranscriptionKind.PostCall;
-                }
-                else if (name == "meeting_captions")
-                {
-                    Transcription = TranscriptionKind.Captions;
-                }
-                else if (StreamingProviders.Contains(name, StringComparer.Ordinal))
-                {
-                    Transcription = TranscriptionKind.Streaming;
-                }
-                else
-                {
-                    _problems.Add($"recording_config.transcript.provider '{name}' is not supported; use one of {string.Join(", ", PostCallProviders.Concat(StreamingProviders))}");
-                }
-
-                ProviderName = name;
-                if (settings is not null and not JsonObject)
-                {
-                    _problems.Add($"recording_config.transcript.provider.{name} must be an object");
-                }
-
-                ProviderConfig = settings as JsonObject;
-                if (name == "deepgram_streaming" && Json.Str(ProviderConfig, "model") is { } model && model != "nova-2")
-                {
-                    _problems.Add("deepgram_streaming.model must be 'nova-2' (the only streaming model)");
-                }
-
-                if (Json.Str(ProviderConfig, "transcription_mode") is { } mode && mode is not ("raw" or "sentence" or "word"))
-                {
-                    _problems.Add($"{name}.transcription_mode must be raw, sentence or word");
-                }
-            }
-        }
-
-        if (Json.Obj(config, "retention", "recording_config.retention") is { } retention)
-        {
-            var type = Json.Str(retention, "type", "recording_config.retention.type");
-            if (type != "timed")
-            {
-                _problems.Add("recording_config.retention.type must be 'timed'");
-            }
-
-            RetentionHours = Json.Int(retention, "hours", "recording_config.retention.hours");
-            if (RetentionHours is null or <= 0)
-            {
-                _problems.Add("recording_config.retention.hours must be a positive integer");
-            }
-        }
-
-        if (Json.Arr(config, "realtime_endpoints", "recording_config.realtime_endpoints") is { } endpoints)
-        {
-            for (var i = 0; i < endpoints.Count; i++)
-            {
-                var path = $"recording_config.realtime_endpoints[{i}]";
-                if (endpoints[i] is not JsonObject endpoint)
-                {
-                    _problems.Add(path + " must be an object");
-                    continue;
-                }
-
-                if (Json.Str(endpoint, "type", path + ".type") != "webhook")
-                {
-                    _problems.Add(path + ".type must be 'webhook'");
-                }
-
-                var url = Json.Str(endpoint, "url", path + ".url");
-                if (string.IsNullOrWhiteSpace(url))
-                {
-                    _problems.Add(path + ".url is required");
-                    continue;
-                }
-
-                Url(url, path + ".url", websocket: false);
-                HashSet<string>? events = null;
-                if (Json.Arr(endpoint, "events", path + ".events") is { } list)
-                {
-                    events = new HashSet<string>(StringComparer.Ordinal);
-                    foreach (var item in list)
-                    {
-                        if (item?.GetValueKind() != JsonValueKind.String)
-                        {
-                            _problems.Add(path + ".events must be an array of event names");
-                            break;
-                        }
-
-                        events.Add(item.GetValue<string>());
-                    }
-                }
-
-                RealtimeEndpoints.Add((url, events));
-            }
-        }
-
-        AudioSeparateStreams |= Json.Bool(config, "audio_separate_streams", "recording_config.audio_separate_streams") ?? false;
-        VideoSeparateStreams |= Json.Bool(config, "video_separate_streams", "recording_config.video_separate_streams") ?? false;
-        if (Json.Str(config, "video_layout", "recording_config.video_layout") is { } layout && layout is not ("speaker_view" or "grid_view"))
-        {
-            _problems.Add("recording_config.video_layout must be speaker_view or grid_view");
-        }
-    }
-
     private void LiveTranscription(JsonObject? live)
     {
         if (live is null)
@@ -447,8 +320,8 @@ internal sealed class CreateBotParser
             _problems.Add("live_transcription_required.webhook_url is required");
         }
 
-        Url(webhook, "live_transcription_required.webhook_url", websocket: false);
-        Url(socket, "live_transcription_required.websocket_url", websocket: true);
+        _problems.Url(webhook, "live_transcription_required.webhook_url", websocket: false);
+        _problems.Url(socket, "live_transcription_required.websocket_url", websocket: true);
         LiveTranscriptUrl = webhook;
         if (Transcription is TranscriptionKind.None)
         {
@@ -489,7 +362,7 @@ internal sealed class CreateBotParser
                 _problems.Add($"{path} must be at most 4096 characters");
             }
 
-            Url(url, path, websocket: false, httpsOnly: true);
+            _problems.Url(url, path, websocket: false, httpsOnly: true);
         }
     }
 

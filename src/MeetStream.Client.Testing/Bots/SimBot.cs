@@ -132,23 +132,29 @@ internal sealed class SimBot
     public bool IsInMeeting => Status is "InMeeting" or "Recording" or "RecordingPermissionAllowed";
 
     public bool IsActive => !Left && Status != "Scheduled";
-}
 
-/// <summary>A chat message in the simulated meeting.</summary>
-internal sealed record SimChatMessage(string Id, string DeviceId, string Speaker, string Text, DateTimeOffset Time, double SessionSeconds);
+    /// <summary>True once the bot was taken out of the store (a scheduled bot cancelled); its scripted steps no longer run.</summary>
+    public bool Removed { get; set; }
 
-/// <summary>A participant of the simulated meeting.</summary>
-internal sealed class SimParticipant
-{
-    public required string DeviceId { get; init; }
+    /// <summary>Changes the status, keeps the history, and adds a timeline entry for <paramref name="stage"/> when given.</summary>
+    public void SetStatus(string status, string? stage, string message, DateTimeOffset now)
+    {
+        Status = status;
+        StatusHistory.Add(status);
+        LastUpdatedAt = now;
+        if (stage is not null)
+        {
+            AddTimeline(stage, message, now);
+        }
+    }
 
-    public required string Name { get; init; }
+    /// <summary>Adds (or replaces) the timeline entry of a stage.</summary>
+    public void AddTimeline(string stage, string message, DateTimeOffset now)
+    {
+        Timeline.RemoveAll(t => t.Key == stage);
+        Timeline.Add(new(stage, new JsonObject { ["message"] = message, ["status"] = true, ["timestamp"] = Json.Iso(now) }));
+    }
 
-    public bool IsBot { get; init; }
-
-    public bool IsHost { get; init; }
-
-    public DateTimeOffset Joined { get; init; }
-
-    public DateTimeOffset? LeftAt { get; set; }
+    /// <summary>Records a command the bot received (REST or control socket) in its command list.</summary>
+    public void RecordCommand(string command, JsonObject body, DateTimeOffset now) => Commands.Add((command, (JsonObject)body.DeepClone(), now));
 }
