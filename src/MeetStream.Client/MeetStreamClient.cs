@@ -30,6 +30,21 @@ public sealed class MeetStreamClient : IMeetStreamClient, IDisposable
     {
     }
 
+    /// <summary>
+    /// Initializes a client with an API key and a base URL (a regional or staging deployment, or a local simulator),
+    /// other settings default.
+    /// </summary>
+    /// <param name="apiKey">The API key; <see langword="null"/> reads <c>MEETSTREAM_API_KEY</c>.</param>
+    /// <param name="baseUrl">The absolute http(s) API base URL including <c>/api/v1</c>, e.g. <see cref="MeetStreamClientOptions.DefaultBaseUrl"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="baseUrl"/> is <see langword="null"/>.</exception>
+    /// <exception cref="MeetStreamConfigurationException">
+    /// No key is available, or <paramref name="baseUrl"/> is relative or not http(s); the message names the setting.
+    /// </exception>
+    public MeetStreamClient(string? apiKey, Uri baseUrl)
+        : this(new MeetStreamClientOptions { ApiKey = apiKey, BaseUrl = baseUrl ?? throw new ArgumentNullException(nameof(baseUrl)) })
+    {
+    }
+
     /// <summary>Initializes a client from options with its own HTTP stack (connection pooling, retries, timeouts).</summary>
     /// <param name="options">The settings; copied now.</param>
     /// <param name="loggerFactory">Receives request and retry logs; optional.</param>

@@ -9,9 +9,13 @@ namespace MeetStream.Client;
 /// </summary>
 public sealed class BotCreated : MeetStreamObject
 {
-    /// <summary>Gets the new bot's id; every other bot call takes it.</summary>
+    /// <summary>
+    /// Gets the new bot's id; every other bot call takes it. Never empty: <see cref="IBotsClient.CreateAsync"/> throws
+    /// <see cref="MeetStreamUnexpectedResponseException"/> for a success answer without one, because no later call
+    /// could reach that bot.
+    /// </summary>
     [JsonPropertyName("bot_id")]
-    public string? BotId { get; init; }
+    public required string BotId { get; init; }
 
     /// <summary>
     /// Gets the id of the post-call transcript (fetch it with the transcripts client), or <see langword="null"/> for

@@ -42,6 +42,11 @@ internal sealed class BotsClient : IBotsClient
             Json.BotCreated,
             cancellationToken).ConfigureAwait(false);
         var bot = response.Value;
+        if (string.IsNullOrWhiteSpace(bot.BotId))
+        {
+            throw Unexpected(new RouteCall(BotsRoutes.CreateBot), response.StatusCode, response.RequestId, null, "no bot_id, so no later call could reach the bot; check GET /bots before creating it again", null);
+        }
+
         bot.IdempotencyKey = key;
         bot.IsIdempotentReplay = (int)response.StatusCode == 507;
         bot.IsDeduplicationReplay = response.StatusCode == HttpStatusCode.OK && request.DeduplicationKey is not null;

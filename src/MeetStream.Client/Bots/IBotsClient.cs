@@ -31,6 +31,10 @@ public interface IBotsClient
     /// <exception cref="ArgumentException">The request breaks documented rules (every problem is listed), or the key is not printable ASCII.</exception>
     /// <exception cref="MeetStreamBadRequestException">MeetStream rejected a field (400), e.g. an unregistered login domain.</exception>
     /// <exception cref="MeetStreamConflictException">The <c>deduplication_key</c> belongs to another meeting, or the pinned Teams account is busy (409).</exception>
+    /// <exception cref="MeetStreamUnexpectedResponseException">
+    /// MeetStream answered with success but without a <c>bot_id</c> (a bot may exist that no call can reach; list bots
+    /// before creating it again).
+    /// </exception>
     Task<BotCreated> CreateAsync(CreateBotRequest request, string? idempotencyKey = null, CancellationToken cancellationToken = default);
 
     /// <summary>

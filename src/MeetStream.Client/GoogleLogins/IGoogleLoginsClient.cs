@@ -91,8 +91,14 @@ public interface IGoogleLoginsClient
     Task<GoogleLogin> UpdateAsync(string loginId, UpdateGoogleLoginRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes an account (<c>DELETE /google-logins/{login_id}</c>).</summary>
+    /// <remarks>
+    /// Unlike <see cref="ITeamsLoginsClient.DeleteAsync"/>, this takes an optional <paramref name="domain"/>: the API
+    /// differs here. MeetStream's own CLI scopes Google logins by Workspace domain and sends it as <c>?domain=</c> on
+    /// delete, while nothing of MeetStream's sends a domain when deleting a Teams login (and Teams, unlike Google, has
+    /// <c>GET /teams-logins/{login_id}</c> and requires the domain to list).
+    /// </remarks>
     /// <param name="loginId">The login's id.</param>
-    /// <param name="domain">The account's domain, sent as <c>?domain=</c> the way MeetStream's CLI does; <see langword="null"/> to leave it out.</param>
+    /// <param name="domain">The account's domain, sent as <c>?domain=</c> the way MeetStream's CLI does; <see langword="null"/> to leave it out (as the API reference and the official SDKs do).</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A task that completes when the account is deleted.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="loginId"/> is <see langword="null"/>.</exception>

@@ -11,14 +11,18 @@ public interface IStorageClient
     /// MeetStream validates the bucket before saving. Affects bots created afterwards only.
     /// </summary>
     /// <param name="request">The bucket and credentials.</param>
-    /// <param name="configType">The <c>config_type</c> query value: <c>storage</c> (OpenAPI, default) or <c>StorageConfig</c> (the S3 guide's spelling).</param>
+    /// <param name="configType">
+    /// The <c>config_type</c> query value; <see langword="null"/> sends <see cref="StorageConfigType.Storage"/> (the API
+    /// reference's and official SDKs' value). Pass <see cref="StorageConfigType.StorageConfig"/> if MeetStream support
+    /// asks for the S3 guide's spelling.
+    /// </param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>MeetStream's answer (documented as empty).</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="request"/> or <paramref name="configType"/> is null.</exception>
-    /// <exception cref="ArgumentException">A required field is empty, the endpoint URL is not absolute http(s), the prefix contains <c>..</c>, or <paramref name="configType"/> is empty.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is null.</exception>
+    /// <exception cref="ArgumentException">A required field is empty, the endpoint URL is not absolute http(s), the prefix contains <c>..</c>, or <paramref name="configType"/> is empty or white space (e.g. <c>default(StorageConfigType)</c>).</exception>
     /// <exception cref="MeetStreamBadRequestException">MeetStream rejected the configuration or could not reach the bucket with the credentials.</exception>
     /// <exception cref="MeetStreamApiException">MeetStream answered with another error.</exception>
-    Task<StorageConfigResult> SetAsync(StorageConfigRequest request, string configType = "storage", CancellationToken cancellationToken = default);
+    Task<StorageConfigResult> SetAsync(StorageConfigRequest request, StorageConfigType? configType = null, CancellationToken cancellationToken = default);
 
     /// <summary>Reads the current storage configuration, without credentials (<c>GET /admin/configs</c>).</summary>
     /// <param name="cancellationToken">Cancels the call.</param>

@@ -13,14 +13,15 @@ internal sealed class StorageClient : IStorageClient
     public StorageClient(MeetStreamTransport transport) => _transport = transport;
 
     /// <inheritdoc />
-    public async Task<StorageConfigResult> SetAsync(StorageConfigRequest request, string configType = "storage", CancellationToken cancellationToken = default)
+    public async Task<StorageConfigResult> SetAsync(StorageConfigRequest request, StorageConfigType? configType = null, CancellationToken cancellationToken = default)
     {
         Validate(request);
-        RequireValue(configType, nameof(configType));
+        var type = (configType ?? StorageConfigType.Storage).Value;
+        RequireValue(type, nameof(configType));
         var response = await _transport.SendAsync(
             new RouteCall(StorageRoutes.SetConfig),
-            (configType, request),
-            static (routes, state, ct) => routes.Storage.SetConfig(state.configType, state.request, StorageRoutes.SetConfig.Policy, ct),
+            (type, request),
+            static (routes, state, ct) => routes.Storage.SetConfig(state.type, state.request, StorageRoutes.SetConfig.Policy, ct),
             cancellationToken).ConfigureAwait(false);
         return ResultOf(response.Value);
     }

@@ -102,6 +102,11 @@ public interface ITeamsLoginsClient
     Task<TeamsLogin> UpdateAsync(string loginId, UpdateTeamsLoginRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes an account (<c>DELETE /teams-logins/{login_id}</c>).</summary>
+    /// <remarks>
+    /// Unlike <see cref="IGoogleLoginsClient.DeleteAsync"/> there is no <c>domain</c> parameter: the API differs here.
+    /// MeetStream's CLI sends <c>?domain=</c> only when deleting a Google login; a Teams login id is enough on its own
+    /// (it can also be read by id with <see cref="GetAsync"/>, which Google logins cannot).
+    /// </remarks>
     /// <param name="loginId">The login's id.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A task that completes when the account is deleted.</returns>

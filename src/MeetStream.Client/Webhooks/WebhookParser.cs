@@ -42,6 +42,21 @@ public static class WebhookParser
     /// <exception cref="WebhookParseException">The body is not a readable JSON object; <see cref="WebhookParseException.Error"/> says why.</exception>
     public static WebhookEvent Parse(ReadOnlyMemory<byte> body) => Parse(body.Span, DefaultMaxBodyBytes);
 
+    /// <summary>
+    /// Parses a webhook body held in an array, of at most <see cref="DefaultMaxBodyBytes"/>. This overload makes a
+    /// <see cref="byte"/> array argument unambiguous for callers compiling with C# 13 or older, where it converts to both
+    /// <see cref="ReadOnlySpan{T}"/> and <see cref="ReadOnlyMemory{T}"/> equally well.
+    /// </summary>
+    /// <param name="body">The raw body bytes (UTF-8 JSON).</param>
+    /// <returns>The event; <see cref="UnknownWebhookEvent"/> for an event type this SDK does not know.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
+    /// <exception cref="WebhookParseException">The body is not a readable JSON object; <see cref="WebhookParseException.Error"/> says why.</exception>
+    public static WebhookEvent Parse(byte[] body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        return Parse(body.AsSpan(), DefaultMaxBodyBytes);
+    }
+
     /// <summary>Parses a webhook body given as text.</summary>
     /// <param name="json">The body text.</param>
     /// <returns>The typed event.</returns>

@@ -11,12 +11,17 @@ namespace MeetStream.Client.Webhooks;
 /// HMAC-SHA256 of signed (workspace) deliveries against one or more secrets, the <c>X-MeetStream-Timestamp</c>
 /// window, and for unsigned deliveries a token in the callback URL. Thread-safe and allocation-free; build one and
 /// share it. Headers are read through a delegate, so any framework can use it (the ASP.NET Core endpoint does).
+/// For a quick check of one signed delivery without building a validator, call the static
+/// <see cref="Verify(ReadOnlySpan{byte}, string?, string)"/>.
 /// </summary>
 /// <example>
 /// <code>
 /// var validator = new WebhookValidator(new WebhookValidatorOptions { SigningSecrets = { secret } });
 /// var result = validator.Validate(body, name => request.Headers[name]);
 /// if (!result.IsValid) { /* 401, log result.Failure */ }
+///
+/// // or, one call (no timestamp window):
+/// bool ok = WebhookValidator.Verify(body, request.Headers["X-MeetStream-Signature"], secret);
 /// </code>
 /// </example>
 public sealed class WebhookValidator
@@ -30,7 +35,6 @@ public sealed class WebhookValidator
     /// <summary>The query parameter that carries a callback URL token.</summary>
     public const string CallbackTokenParameterName = "meetstream_token";
 
-    private const string SignaturePrefix = "sha256=";
     private const string TokenVersion = "v1.";
     private const int NonceChars = 22;
     private const int MacChars = 43;
@@ -240,35 +244,107 @@ public sealed class WebhookValidator
     public bool VerifyCallbackToken(string? token) => token is not null && MatchCallbackToken(token) >= 0;
 
     /// <summary>
-    /// Computes the <c>X-MeetStream-Signature</c> value MeetStream would send for a body: <c>sha256=</c> and the
-    /// lowercase hex HMAC-SHA256 keyed with the UTF-8 bytes of the secret. Use it to sign payloads in your tests.
+    /// Verifies a signed (workspace) delivery in one call, like the official SDKs' <c>verify(body, signature, secret)</c>:
+    /// the header must be the HMAC-SHA256 of the raw body keyed with the UTF-8 bytes of <paramref name="secret"/>,
+    /// written as 64 hex digits (either case) with or without the <c>sha256=</c> prefix MeetStream sends; surrounding
+    /// white space is ignored. The comparison is constant-time. The <c>X-MeetStream-Timestamp</c> window is NOT
+    /// checked (it is not covered by the signature); build a <see cref="WebhookValidator"/> for replay protection,
+    /// secret rotation and callback tokens.
+    /// </summary>
+    /// <param name="body">The raw request body, exactly as received (a <see cref="byte"/> array converts implicitly).</param>
+    /// <param name="signatureHeader">The <c>X-MeetStream-Signature</c> header value; <see langword="null"/> or empty is not valid.</param>
+    /// <param name="secret">The endpoint's signing secret.</param>
+    /// <returns>
+    /// <see langword="true"/> when the signature matches; <see langword="false"/> for a missing, malformed (another
+    /// algorithm's prefix, wrong length, a non-hex digit) or non-matching header.
+    /// </returns>
+    /// <exception cref="ArgumentNullException"><paramref name="secret"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="secret"/> is empty or white space (the message never contains it).</exception>
+    public static bool Verify(ReadOnlySpan<byte> body, string? signatureHeader, string secret)
+    {
+        WebhookSignature.RequireSecret(secret, nameof(secret));
+        Span<byte> provided = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        if (signatureHeader is null || !WebhookSignature.TryReadHeader(signatureHeader, provided))
+        {
+            return false;
+        }
+
+        var key = Encoding.UTF8.GetBytes(secret);
+        try
+        {
+            return WebhookSignature.Matches(key, body, provided);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(key);
+        }
+    }
+
+    /// <summary>
+    /// Verifies a signed delivery whose body you hold as text, encoded as UTF-8. Prefer the byte overload with the raw
+    /// body: a framework that decoded the body (and replaced invalid bytes) no longer has what MeetStream signed. See
+    /// <see cref="Verify(ReadOnlySpan{byte}, string?, string)"/> for the header rules.
+    /// </summary>
+    /// <param name="body">The body text.</param>
+    /// <param name="signatureHeader">The <c>X-MeetStream-Signature</c> header value.</param>
+    /// <param name="secret">The endpoint's signing secret.</param>
+    /// <returns>
+    /// Whether the signature matches; <see langword="false"/> also when <paramref name="body"/> is not valid UTF-16
+    /// (a lone surrogate has no UTF-8 form, so it cannot be what MeetStream signed).
+    /// </returns>
+    /// <exception cref="ArgumentNullException"><paramref name="body"/> or <paramref name="secret"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="secret"/> is empty or white space.</exception>
+    public static bool Verify(string body, string? signatureHeader, string secret)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        WebhookSignature.RequireSecret(secret, nameof(secret));
+        return WebhookSignature.TryEncodeBody(body, out var bytes) && Verify(bytes, signatureHeader, secret);
+    }
+
+    /// <summary>
+    /// Computes the <c>X-MeetStream-Signature</c> value MeetStream sends for a body, WITH the prefix:
+    /// <c>sha256=</c> followed by the lowercase hex HMAC-SHA256 keyed with the UTF-8 bytes of the secret. Use it to
+    /// sign payloads in your tests; <see cref="Verify(ReadOnlySpan{byte}, string?, string)"/> accepts it as is.
     /// </summary>
     /// <param name="body">The exact body bytes.</param>
     /// <param name="secret">The signing secret.</param>
-    /// <returns>The header value.</returns>
-    /// <exception cref="ArgumentException">The secret is null or empty.</exception>
+    /// <returns>The header value, e.g. <c>sha256=3f1c…</c> (71 characters).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="secret"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="secret"/> is empty or white space.</exception>
     public static string ComputeSignature(ReadOnlySpan<byte> body, string secret)
     {
-        ArgumentException.ThrowIfNullOrEmpty(secret);
+        WebhookSignature.RequireSecret(secret, nameof(secret));
         var key = Encoding.UTF8.GetBytes(secret);
-        Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        HMACSHA256.HashData(key, body, mac);
-        CryptographicOperations.ZeroMemory(key);
-        Span<char> text = stackalloc char[SignaturePrefix.Length + (2 * HMACSHA256.HashSizeInBytes)];
-        SignaturePrefix.AsSpan().CopyTo(text);
-        WriteLowerHex(mac, text[SignaturePrefix.Length..]);
-        return new string(text);
+        try
+        {
+            return WebhookSignature.Format(key, body);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(key);
+        }
     }
 
-    /// <summary>Computes the <c>X-MeetStream-Signature</c> value for a text body encoded as UTF-8.</summary>
+    /// <summary>
+    /// Computes the <c>X-MeetStream-Signature</c> value (with the <c>sha256=</c> prefix) for a text body encoded as UTF-8.
+    /// </summary>
     /// <param name="body">The body text.</param>
     /// <param name="secret">The signing secret.</param>
     /// <returns>The header value.</returns>
-    /// <exception cref="ArgumentException">The secret is null or empty.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="body"/> or <paramref name="secret"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">
+    /// The secret is empty or white space, or <paramref name="body"/> has a lone surrogate (no UTF-8 form to sign).
+    /// </exception>
     public static string ComputeSignature(string body, string secret)
     {
         ArgumentNullException.ThrowIfNull(body);
-        return ComputeSignature(Encoding.UTF8.GetBytes(body), secret);
+        WebhookSignature.RequireSecret(secret, nameof(secret));
+        if (!WebhookSignature.TryEncodeBody(body, out var bytes))
+        {
+            throw new ArgumentException("The body has a lone surrogate, so it has no UTF-8 form to sign; sign the raw body bytes instead.", nameof(body));
+        }
+
+        return ComputeSignature(bytes, secret);
     }
 
     /// <summary>Generates a random secret (256 bits, URL-safe base64) for <see cref="WebhookValidatorOptions.CallbackTokenSecrets"/>.</summary>
@@ -290,24 +366,16 @@ public sealed class WebhookValidator
 
     private WebhookValidationResult CheckSignatureAndTimestamp(ReadOnlySpan<byte> body, string signatureHeader, string? timestampHeader)
     {
-        var value = signatureHeader.AsSpan().Trim();
-        if (value.StartsWith(SignaturePrefix, StringComparison.OrdinalIgnoreCase))
-        {
-            value = value[SignaturePrefix.Length..];
-        }
-
         Span<byte> provided = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        if (value.Length != 2 * HMACSHA256.HashSizeInBytes || !TryDecodeHex(value, provided))
+        if (!WebhookSignature.TryReadHeader(signatureHeader, provided))
         {
             return WebhookValidationResult.Fail(WebhookValidationFailure.MalformedSignature);
         }
 
-        Span<byte> expected = stackalloc byte[HMACSHA256.HashSizeInBytes];
         var matched = -1;
         for (var i = 0; i < _signingKeys.Length && matched < 0; i++)
         {
-            HMACSHA256.HashData(_signingKeys[i], body, expected);
-            if (CryptographicOperations.FixedTimeEquals(expected, provided))
+            if (WebhookSignature.Matches(_signingKeys[i], body, provided))
             {
                 matched = i;
             }
@@ -422,41 +490,6 @@ public sealed class WebhookValidator
         }
 
         return options;
-    }
-
-    private static bool TryDecodeHex(ReadOnlySpan<char> hex, Span<byte> destination)
-    {
-        for (var i = 0; i < destination.Length; i++)
-        {
-            var high = HexValue(hex[2 * i]);
-            var low = HexValue(hex[(2 * i) + 1]);
-            if ((high | low) < 0)
-            {
-                return false;
-            }
-
-            destination[i] = (byte)((high << 4) | low);
-        }
-
-        return true;
-    }
-
-    private static int HexValue(char c) => c switch
-    {
-        >= '0' and <= '9' => c - '0',
-        >= 'a' and <= 'f' => c - 'a' + 10,
-        >= 'A' and <= 'F' => c - 'A' + 10,
-        _ => -1,
-    };
-
-    private static void WriteLowerHex(ReadOnlySpan<byte> bytes, Span<char> destination)
-    {
-        const string digits = "0123456789abcdef";
-        for (var i = 0; i < bytes.Length; i++)
-        {
-            destination[2 * i] = digits[bytes[i] >> 4];
-            destination[(2 * i) + 1] = digits[bytes[i] & 0xF];
-        }
     }
 
     private static void WriteBase64Url(ReadOnlySpan<byte> bytes, Span<char> destination)

@@ -251,4 +251,23 @@ public sealed class CreateBotTests(WireMockServer wireMock)
         Assert.Equal("idempotencyKey", ex.ParamName);
         Assert.Empty(await scope.ReceivedAsync());
     }
+
+    [Theory]
+    [InlineData("""{"transcript_id":"t1","status":"Active"}""")]
+    [InlineData("""{"bot_id":null,"status":"Active"}""")]
+    [InlineData("""{"bot_id":"","status":"Active"}""")]
+    [InlineData("""{"bot_id":"  ","status":"Active"}""")]
+    public async Task CreateAsync_SuccessWithoutBotId_ThrowsUnexpectedResponse(string answer)
+    {
+        var scope = wireMock.CreateScope();
+        await scope.StubAsync("POST", Path, 201, JsonNode.Parse(answer), new Dictionary<string, string> { ["x-request-id"] = "req-no-id" });
+        using var client = TestClients.Create(scope);
+
+        var error = await Assert.ThrowsAsync<MeetStreamUnexpectedResponseException>(() => client.Bots.CreateAsync(BotSamples.MinimalCreate(), cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.Contains("bot_id", error.Message, StringComparison.Ordinal);
+        Assert.Equal("POST", error.Details.Method);
+        Assert.DoesNotContain(TestClients.ApiKey, error.ToString(), StringComparison.Ordinal);
+        Assert.Single(await scope.ReceivedAsync());
+    }
 }

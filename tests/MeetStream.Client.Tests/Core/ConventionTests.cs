@@ -80,6 +80,34 @@ public sealed class ConventionTests
         Assert.Empty(offenders);
     }
 
+    [Fact]
+    public void PublicClasses_OutsideRealtime_AreSealedUnlessDesignedForInheritance()
+    {
+        // Exception bases are caught by callers and derived by the SDK's other packages; the validator options are
+        // derived by MeetStreamWebhookOptions (AspNetCore). Everything else is sealed or abstract.
+        Type[] designedForInheritance = [typeof(MeetStreamException), typeof(MeetStreamApiException), typeof(MeetStream.Client.Webhooks.WebhookValidatorOptions)];
+        var offenders = Core.GetExportedTypes()
+            .Where(t => t.IsClass && !t.IsSealed && !t.IsAbstract && !designedForInheritance.Contains(t))
+            .Where(t => t.Namespace?.StartsWith("MeetStream.Client.Realtime", StringComparison.Ordinal) != true)
+            .Select(t => t.FullName)
+            .ToList();
+
+        Assert.Empty(offenders);
+    }
+
+    [Fact]
+    public void WebhookEventHierarchy_ClosedToOtherAssemblies()
+    {
+        var abstractEvents = Core.GetExportedTypes().Where(t => t.IsAbstract && typeof(MeetStream.Client.Webhooks.WebhookEvent).IsAssignableFrom(t)).ToList();
+        var derivable = abstractEvents
+            .Where(t => t.GetConstructors(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic).Any(c => c.IsPublic || c.IsFamily || c.IsFamilyOrAssembly))
+            .Select(t => t.Name)
+            .ToList();
+
+        Assert.Equal(4, abstractEvents.Count);
+        Assert.Empty(derivable);
+    }
+
     private static IEnumerable<MethodInfo> PublicAsyncMethods() =>
         Core.GetExportedTypes()
             .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))

@@ -115,6 +115,42 @@ public sealed class StorageClientTests(WireMockServer wireMock)
     }
 
     [Fact]
+    public async Task SetAsync_TypedConfigType_SendsItsWireValue()
+    {
+        var scope = wireMock.CreateScope();
+        await scope.StubAsync("PUT", "/admin/configs", 200, new JsonObject());
+        using var client = TestClients.Create(scope);
+
+        await client.Storage.SetAsync(FullRequest(), StorageConfigType.StorageConfig, TestContext.Current.CancellationToken);
+        await client.Storage.SetAsync(FullRequest(), StorageConfigType.Storage, TestContext.Current.CancellationToken);
+
+        var urls = (await scope.ReceivedAsync()).Select(r => r.Url).ToArray();
+        Assert.Equal(new[] { "/admin/configs?config_type=StorageConfig", "/admin/configs?config_type=storage" }, urls);
+    }
+
+    [Fact]
+    public async Task SetAsync_DefaultConfigTypeStruct_ThrowsBeforeSending()
+    {
+        var scope = wireMock.CreateScope();
+        using var client = TestClients.Create(scope);
+
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => client.Storage.SetAsync(FullRequest(), default(StorageConfigType), TestContext.Current.CancellationToken));
+
+        Assert.Equal("configType", ex.ParamName);
+        Assert.Empty(await scope.ReceivedAsync());
+    }
+
+    [Fact]
+    public void StorageConfigType_KnownValues_MatchTheSpecAndCompareIgnoringCase()
+    {
+        Assert.Equal("storage", StorageConfigType.Storage.Value);
+        Assert.Equal("StorageConfig", StorageConfigType.StorageConfig.Value);
+        Assert.Equal(StorageConfigType.StorageConfig, StorageConfigType.FromValue("storageconfig"));
+        Assert.NotEqual(StorageConfigType.Storage, StorageConfigType.StorageConfig);
+        Assert.Throws<ArgumentNullException>(() => new StorageConfigType(null!));
+    }
+
+    [Fact]
     public async Task SetAsync_EmptyConfigType_Throws()
     {
         var scope = wireMock.CreateScope();

@@ -85,4 +85,31 @@ public sealed class WebhookParserEnvelopeTests
             Assert.True(parsed is LiveTranscriptEvent || parsed.Type.Value.Length > 0, body);
         }
     }
+
+    [Fact]
+    public void Parse_ByteArray_ReadsTheSameEventAsSpanAndMemory()
+    {
+        byte[] body = Encoding.UTF8.GetBytes("""{"event":"bot.joining","bot_id":"b1","bot_status":"Joining"}""");
+
+        var fromArray = WebhookParser.Parse(body);
+        var fromSpan = WebhookParser.Parse(body.AsSpan());
+        var fromMemory = WebhookParser.Parse(body.AsMemory());
+
+        Assert.IsType<BotJoiningEvent>(fromArray);
+        Assert.Equal("b1", fromArray.BotId);
+        Assert.Equal(fromSpan.BotId, fromArray.BotId);
+        Assert.Equal(fromMemory.Type, fromArray.Type);
+    }
+
+    [Fact]
+    public void Parse_NullByteArray_ThrowsArgumentNullException()
+    {
+        Assert.Equal("body", Assert.Throws<ArgumentNullException>(() => WebhookParser.Parse((byte[])null!)).ParamName);
+    }
+
+    [Fact]
+    public void Parse_EmptyByteArray_ThrowsEmptyBody()
+    {
+        Assert.Equal(WebhookParseError.EmptyBody, Assert.Throws<WebhookParseException>(() => WebhookParser.Parse(Array.Empty<byte>())).Error);
+    }
 }

@@ -9,6 +9,11 @@ namespace MeetStream.Client.Webhooks;
 /// </summary>
 public abstract class BotArtifactEvent : WebhookEvent
 {
+    /// <summary>Initializes an event; only the SDK's event types derive from this class.</summary>
+    private protected BotArtifactEvent()
+    {
+    }
+
     /// <summary>Gets the outcome MeetStream reports in <c>status</c>: <c>success</c> or <c>error</c>.</summary>
     [JsonPropertyName("status")]
     public string? Status { get; init; }

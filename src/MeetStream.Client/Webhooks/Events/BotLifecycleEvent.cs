@@ -9,6 +9,11 @@ namespace MeetStream.Client.Webhooks;
 /// </summary>
 public abstract class BotLifecycleEvent : WebhookEvent
 {
+    /// <summary>Initializes an event; only the SDK's event types derive from this class.</summary>
+    private protected BotLifecycleEvent()
+    {
+    }
+
     /// <summary>
     /// Gets the bot's status after the event (<c>bot_status</c>), e.g. <c>InMeeting</c>. Failure spellings vary;
     /// use <see cref="MeetStream.Client.BotStatus.IsFailure"/>.

@@ -10,6 +10,11 @@ namespace MeetStream.Client.Webhooks;
 /// </summary>
 public abstract class ParticipantEvent : WebhookEvent, IJsonOnDeserialized
 {
+    /// <summary>Initializes an event; only the SDK's event types derive from this class.</summary>
+    private protected ParticipantEvent()
+    {
+    }
+
     /// <summary>Gets the nested payload (<c>data</c>).</summary>
     [JsonPropertyName("data")]
     public ParticipantEventData? Data { get; init; }

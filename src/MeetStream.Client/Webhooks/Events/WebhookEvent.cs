@@ -18,6 +18,14 @@ public abstract class WebhookEvent : MeetStreamObject
     private string? _botId;
 
     /// <summary>
+    /// Initializes an event. The hierarchy is closed: only the SDK's event types derive from it, so a <c>switch</c> over
+    /// them is complete except for <see cref="UnknownWebhookEvent"/>.
+    /// </summary>
+    private protected WebhookEvent()
+    {
+    }
+
+    /// <summary>
     /// Gets the generic event name (<c>event</c>). Every ending arrives as <c>bot.stopped</c> here, with the reason in
     /// <see cref="BotEvent"/>. Absent on live transcript chunks.
     /// </summary>
