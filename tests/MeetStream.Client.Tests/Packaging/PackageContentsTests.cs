@@ -79,7 +79,8 @@ public sealed class PackageContentsTests(PackedPackages packages) : IClassFixtur
 
         var metadata = PackedPackages.Nuspec(zip, id);
         string? Value(string name) => metadata.Elements().SingleOrDefault(e => e.Name.LocalName == name)?.Value;
-        Assert.Equal(packages.Version, Value("version"));
+        Assert.Equal(packages.VersionOf(id), Value("version"));
+        Assert.Matches(@"^0\.\d+\.\d+(-|$)", packages.VersionOf(id)); // 0.x until 1.0
         Assert.Equal("MIT", Value("license"));
         Assert.Equal("expression", metadata.Elements().Single(e => e.Name.LocalName == "license").Attribute("type")?.Value);
         Assert.Equal("icon.png", Value("icon"));
@@ -88,8 +89,10 @@ public sealed class PackageContentsTests(PackedPackages packages) : IClassFixtur
         var repository = metadata.Elements().Single(e => e.Name.LocalName == "repository");
         Assert.Equal("git", repository.Attribute("type")?.Value);
         Assert.Equal(RepositoryUrl, repository.Attribute("url")?.Value);
-        var head = await PackagingCommands.RunAsync("git", ["rev-parse", "HEAD"], packages.Root, TimeSpan.FromMinutes(1));
-        Assert.Equal(head.Output.Trim(), repository.Attribute("commit")?.Value);
+        var commit = repository.Attribute("commit")?.Value ?? "";
+        Assert.Matches("^[0-9a-f]{40}$", commit);
+        var ofThisRepository = await PackagingCommands.RunAsync("git", ["merge-base", "--is-ancestor", commit, "HEAD"], packages.Root, TimeSpan.FromMinutes(1));
+        Assert.True(ofThisRepository.ExitCode == 0, $"{id} names commit {commit}, which is not in this repository's history: {ofThisRepository.Output}");
 
         using var symbols = packages.Open(id, symbols: true);
         var symbolEntries = symbols.Entries.Select(e => e.FullName).ToHashSet();
@@ -125,7 +128,7 @@ public sealed class PackageContentsTests(PackedPackages packages) : IClassFixtur
             {
                 if (dependency == "MeetStream.Client")
                 {
-                    Assert.Equal(packages.Version, version);
+                    Assert.Equal(packages.VersionOf(id), version); // exactly the core package of the same commit
                 }
                 else if (dependency.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal) && !ExtensionsTrain.Contains(dependency))
                 {
@@ -144,7 +147,7 @@ public sealed class PackageContentsTests(PackedPackages packages) : IClassFixtur
         var app = PackagingCommands.CleanDirectory(Path.Combine(Path.GetTempPath(), "meetstream-net8-consumer-" + Guid.NewGuid().ToString("N")[..8]));
         try
         {
-            var cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+            var cache = PackagingCommands.MachinePackageCache;
             await File.WriteAllTextAsync(Path.Combine(app, "nuget.config"), $"""
                 <?xml version="1.0" encoding="utf-8"?>
                 <configuration>
@@ -162,12 +165,13 @@ public sealed class PackageContentsTests(PackedPackages packages) : IClassFixtur
                     <RestorePackagesPath>{Path.Combine(app, "packages")}</RestorePackagesPath>
                   </PropertyGroup>
                   <ItemGroup>
-                    <PackageReference Include="MeetStream.Client.AspNetCore" Version="{packages.Version}" />
-                    <PackageReference Include="MeetStream.Client.Lambda" Version="{packages.Version}" />
+                    <PackageReference Include="MeetStream.Client.AspNetCore" Version="{packages.VersionOf("MeetStream.Client.AspNetCore")}" />
+                    <PackageReference Include="MeetStream.Client.Lambda" Version="{packages.VersionOf("MeetStream.Client.Lambda")}" />
                   </ItemGroup>
                 </Project>
                 """, Ct);
-            packages.PathOf("MeetStream.Client");
+            packages.PathOf("MeetStream.Client.AspNetCore");
+            packages.PathOf("MeetStream.Client.Lambda");
 
             var restore = await PackagingCommands.RunAsync("dotnet", ["restore", Path.Combine(app, "Consumer.csproj"), "--nologo"], app, TimeSpan.FromMinutes(15)); // a hang guard
 
@@ -175,7 +179,7 @@ public sealed class PackageContentsTests(PackedPackages packages) : IClassFixtur
             using var assets = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(app, "obj", "project.assets.json"), Ct));
             var resolved = assets.RootElement.GetProperty("targets").GetProperty("net8.0").EnumerateObject()
                 .Select(p => p.Name.Split('/')).ToDictionary(p => p[0], p => p[1]);
-            Assert.Equal(packages.Version, resolved["MeetStream.Client"]);
+            Assert.StartsWith("0.", resolved["MeetStream.Client"], StringComparison.Ordinal);
             Assert.Equal("8.0.2", resolved["Microsoft.Extensions.Options"]);
             Assert.Equal("8.0.3", resolved["Microsoft.Extensions.Logging.Abstractions"]);
             Assert.Equal("8.0.1", resolved["Microsoft.Extensions.Http"]);

@@ -27,7 +27,7 @@ public sealed class PackageValidationTests
 
             // The repository's nuget.config holds settings only; add the local release feed and the machine's package
             // cache as sources (a private packages folder keeps the probe out of the global cache).
-            var cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+            var cache = PackagingCommands.MachinePackageCache;
             var feed = Directory.CreateDirectory(Path.Combine(work, "feed")).FullName;
             await File.WriteAllTextAsync(Path.Combine(work, "nuget.config"), File.ReadAllText(Path.Combine(root, "nuget.config")).Replace("</configuration>", $"""
                   <packageSources>

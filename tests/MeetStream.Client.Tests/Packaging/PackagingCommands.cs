@@ -46,6 +46,10 @@ internal static class PackagingCommands
         return dir?.FullName ?? throw new DirectoryNotFoundException("MeetStream.Client.sln not found above the test binaries.");
     }
 
+    /// <summary>This machine's global NuGet packages folder: a local source that holds everything the build restored.</summary>
+    public static string MachinePackageCache =>
+        Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+
     /// <summary>Deletes <paramref name="path"/> if it exists and creates it empty.</summary>
     public static string CleanDirectory(string path)
     {

@@ -22,9 +22,6 @@ public sealed class PackedPackages : IAsyncLifetime
     /// <summary>The combined output of the pack commands and whether every one succeeded.</summary>
     public (bool Succeeded, string Log) Pack { get; private set; }
 
-    /// <summary>The version every package got (from git tags, MinVer).</summary>
-    public string Version { get; private set; } = "";
-
     /// <inheritdoc />
     public async ValueTask InitializeAsync()
     {
@@ -41,21 +38,25 @@ public sealed class PackedPackages : IAsyncLifetime
         }
 
         Pack = (succeeded, log.ToString());
-        // MeetStream.Client.<version>.nupkg: the one whose name continues with a digit after the core id.
-        var core = Directory.GetFiles(Output, "*.nupkg").Select(Path.GetFileName)
-            .Select(name => System.Text.RegularExpressions.Regex.Match(name!, @"^MeetStream\.Client\.(\d.*)\.nupkg$"))
-            .FirstOrDefault(match => match.Success);
-        Version = core?.Groups[1].Value ?? "";
     }
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
+    /// <summary>The version package <paramref name="id"/> was packed with ("" when it was not packed).</summary>
+    public string VersionOf(string id)
+    {
+        // <id>.<version>.nupkg: the version starts with a digit, which tells MeetStream.Client.1.0.0 from MeetStream.Client.Lambda.1.0.0.
+        var pattern = "^" + System.Text.RegularExpressions.Regex.Escape(id) + @"\.(\d.*)\.nupkg$";
+        return Directory.GetFiles(Output, "*.nupkg").Select(path => System.Text.RegularExpressions.Regex.Match(Path.GetFileName(path), pattern))
+            .FirstOrDefault(match => match.Success)?.Groups[1].Value ?? "";
+    }
+
     /// <summary>The path of package <paramref name="id"/>'s .nupkg (or .snupkg with <paramref name="symbols"/>).</summary>
     public string PathOf(string id, bool symbols = false)
     {
         Assert.True(Pack.Succeeded, "dotnet pack failed:\n" + Pack.Log);
-        var path = Path.Combine(Output, $"{id}.{Version}.{(symbols ? "snupkg" : "nupkg")}");
+        var path = Path.Combine(Output, $"{id}.{VersionOf(id)}.{(symbols ? "snupkg" : "nupkg")}");
         Assert.True(File.Exists(path), $"{Path.GetFileName(path)} was not packed. Packed: {string.Join(", ", Directory.GetFiles(Output).Select(Path.GetFileName))}");
         return path;
     }
