@@ -1,35 +1,25 @@
 using System.Diagnostics;
-using System.Text;
+using MeetStream.Client.TestSupport.Processes;
 
 namespace MeetStream.Client.Lambda.Tests.Aot;
 
-/// <summary>A published pipeline running as its own process against a fake Runtime API; disposing kills it by process id.</summary>
+/// <summary>A published pipeline running as its own process (<see cref="ChildProcess"/>) against a fake Runtime API; disposing kills it.</summary>
 public sealed class PipelineProcess : IDisposable
 {
-    private readonly Process _process;
-    private readonly StringBuilder _output = new();
+    private readonly ChildProcess _process;
 
-    private PipelineProcess(Process process) => _process = process;
+    private PipelineProcess(ChildProcess process) => _process = process;
 
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    /// <summary>Gets everything the pipeline printed so far.</summary>
+    public string Output => _process.Output;
 
+    /// <summary>Gets whether the pipeline has exited.</summary>
     public bool HasExited => _process.HasExited;
 
+    /// <summary>Starts <paramref name="publish"/>'s entry point with only <paramref name="environment"/>'s AWS_ and MEETSTREAM_ variables.</summary>
     public static PipelineProcess Start(Publish publish, IReadOnlyDictionary<string, string> environment)
     {
         var start = publish.IsDll ? new ProcessStartInfo("dotnet") { ArgumentList = { "exec", publish.Entry } } : new ProcessStartInfo(publish.Entry);
-        start.RedirectStandardOutput = true;
-        start.RedirectStandardError = true;
-        start.UseShellExecute = false;
         foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("AWS_", StringComparison.Ordinal) || k.StartsWith("MEETSTREAM_", StringComparison.Ordinal)).ToList())
         {
             start.Environment.Remove(name);
@@ -40,36 +30,8 @@ public sealed class PipelineProcess : IDisposable
             start.Environment[name] = value;
         }
 
-        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start " + publish.Entry);
-        var running = new PipelineProcess(process);
-        process.OutputDataReceived += (_, e) => running.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => running.Append(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return running;
+        return new PipelineProcess(ChildProcess.Start(start));
     }
 
-    public void Dispose()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit(10_000);
-        }
-
-        _process.Dispose();
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_output)
-        {
-            _output.AppendLine(line);
-        }
-    }
+    public void Dispose() => _process.Dispose();
 }

@@ -29,7 +29,7 @@ namespace MeetStream.Client.Benchmarks.BargeIn;
 /// pre-encoded <c>interrupt</c> frame on the bot's control socket.</item>
 /// </list>
 /// </summary>
-internal sealed class BargeInServer : IAsyncDisposable
+public sealed class BargeInServer : IAsyncDisposable
 {
     /// <summary>The bridge's access token (loopback only).</summary>
     public const string Token = "bargein-generator-token-0123456789";
