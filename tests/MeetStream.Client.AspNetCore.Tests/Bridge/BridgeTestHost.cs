@@ -3,6 +3,7 @@ using System.Net.WebSockets;
 using MeetStream.Client.AspNetCore.Tests.Infrastructure;
 using MeetStream.Client.Realtime;
 using MeetStream.Client.Tests.Realtime.Support;
+using MeetStream.Client.TestSupport.Hosting;
 using MeetStream.Client.TestSupport.WebSockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;

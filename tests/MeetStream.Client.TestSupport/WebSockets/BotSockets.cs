@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using System.Net.WebSockets;
+using MeetStream.Client.TestSupport.Hosting;
 
 namespace MeetStream.Client.TestSupport.WebSockets;
 

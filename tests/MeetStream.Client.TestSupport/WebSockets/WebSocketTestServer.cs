@@ -1,7 +1,8 @@
 using System.Net.WebSockets;
+using MeetStream.Client.TestSupport.Hosting;
+using MeetStream.Client.TestSupport.WebSockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using MeetStream.Client.TestSupport.WebSockets;
 using Microsoft.Extensions.Logging;
 
 namespace MeetStream.Client.Tests.Realtime.Support;

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace MeetStream.Client.TestSupport.WebSockets;
+namespace MeetStream.Client.TestSupport.Hosting;
 
 /// <summary>Kestrel for a test server: 127.0.0.1 on a free port, optionally with tiny send buffers, and its bound address once started.</summary>
 public static class LoopbackKestrel
