@@ -1,15 +1,11 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Sockets;
 using System.Net.WebSockets;
 using MeetStream.Client.AspNetCore.Tests.Infrastructure;
 using MeetStream.Client.Realtime;
 using MeetStream.Client.Tests.Realtime.Support;
+using MeetStream.Client.TestSupport.Hosting;
+using MeetStream.Client.TestSupport.WebSockets;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -54,24 +50,7 @@ internal sealed class BridgeTestHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(LogLevel.Debug);
         builder.Logging.AddProvider(logs);
-        builder.WebHost.UseKestrel(options =>
-        {
-            options.Listen(IPAddress.Loopback, 0);
-            if (smallSocketBuffers)
-            {
-                options.Limits.MaxResponseBufferSize = 4096;
-            }
-        });
-        if (smallSocketBuffers)
-        {
-            builder.WebHost.UseSockets(options => options.CreateBoundListenSocket = endpoint =>
-            {
-                var socket = SocketTransportOptions.CreateDefaultBoundListenSocket(endpoint);
-                socket.SendBufferSize = 4096;
-                return socket;
-            });
-        }
-
+        LoopbackKestrel.Listen(builder, smallSocketBuffers);
         builder.Services.AddMeetStreamBridge(options =>
         {
             options.AccessTokens.Add(Token);
@@ -90,7 +69,7 @@ internal sealed class BridgeTestHost : IAsyncDisposable
         app.MapMeetStreamBridge("/bridge");
         await app.StartAsync(Cancel);
         host.App = app;
-        host.BaseUri = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+        host.BaseUri = LoopbackKestrel.Address(app);
         return host;
     }
 
@@ -105,25 +84,7 @@ internal sealed class BridgeTestHost : IAsyncDisposable
     {
         var client = new ClientWebSocket();
         client.Options.CollectHttpResponseDetails = true;
-        if (smallReceiveBuffer)
-        {
-            var handler = new SocketsHttpHandler
-            {
-                ConnectCallback = async (context, cancellationToken) =>
-                {
-                    var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true, ReceiveBufferSize = 4096 };
-                    await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
-                    return new NetworkStream(socket, ownsSocket: true);
-                },
-            };
-            using var invoker = new HttpMessageInvoker(handler);
-            await client.ConnectAsync(Url(path, token), invoker, Cancel);
-        }
-        else
-        {
-            await client.ConnectAsync(Url(path, token), Cancel);
-        }
-
+        await BotSockets.ConnectAsync(client, Url(path, token), smallReceiveBuffer, Cancel);
         return new FakeBot(client);
     }
 

@@ -3,10 +3,9 @@ using System.Net.Http.Headers;
 using System.Text;
 using MeetStream.Client.AspNetCore;
 using MeetStream.Client.Webhooks;
+using MeetStream.Client.TestSupport.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -68,8 +67,7 @@ internal sealed class WebhookTestHost : IAsyncDisposable
         var app = builder.Build();
         app.MapMeetStreamWebhooks(Path);
         await app.StartAsync(TestContext.Current.CancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new WebhookTestHost(app, new Uri(address), logs);
+        return new WebhookTestHost(app, LoopbackKestrel.Address(app), logs);
     }
 
     public static HttpRequestMessage Signed(string json, string? timestamp = null, string secret = Secret, string path = Path)

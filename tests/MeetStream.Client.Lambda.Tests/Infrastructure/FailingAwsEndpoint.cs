@@ -2,10 +2,9 @@ using System.Net;
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 using Amazon.S3;
+using MeetStream.Client.TestSupport.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -32,7 +31,7 @@ public sealed class FailingAwsEndpoint : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        LoopbackKestrel.Listen(builder);
         var app = builder.Build();
         var endpoint = new FailingAwsEndpoint(app);
         app.Run(async context =>
@@ -55,7 +54,7 @@ public sealed class FailingAwsEndpoint : IAsyncDisposable
             }
         });
         await app.StartAsync();
-        endpoint.Url = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        endpoint.Url = LoopbackKestrel.Address(app);
         return endpoint;
     }
 

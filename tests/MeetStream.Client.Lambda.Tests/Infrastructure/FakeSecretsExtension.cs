@@ -1,10 +1,9 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json.Nodes;
+using MeetStream.Client.TestSupport.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -34,13 +33,13 @@ public sealed class FakeSecretsExtension : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        LoopbackKestrel.Listen(builder);
         var app = builder.Build();
         var fake = new FakeSecretsExtension(app);
         app.MapGet("/secretsmanager/get", (HttpContext c) => fake.Answer(c, fake.Secrets, c.Request.Query["secretId"].ToString(), v => new JsonObject { ["ARN"] = "arn:aws:secretsmanager:us-east-1:123456789012:secret:x", ["Name"] = c.Request.Query["secretId"].ToString(), ["SecretString"] = v, ["VersionId"] = "v1" }));
         app.MapGet("/systemsmanager/parameters/get", (HttpContext c) => fake.Answer(c, fake.Parameters, c.Request.Query["name"].ToString(), v => new JsonObject { ["Parameter"] = new JsonObject { ["Name"] = c.Request.Query["name"].ToString(), ["Type"] = "SecureString", ["Value"] = v, ["Version"] = 1 } }));
         await app.StartAsync();
-        fake.Url = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        fake.Url = LoopbackKestrel.Address(app);
         return fake;
     }
 

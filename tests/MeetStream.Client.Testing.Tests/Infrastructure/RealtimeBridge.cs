@@ -1,9 +1,8 @@
 using System.Net;
 using MeetStream.Client.Realtime;
+using MeetStream.Client.TestSupport.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -90,7 +89,7 @@ public sealed class RealtimeBridge : IAsyncDisposable
             await video.Completion;
         });
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = LoopbackKestrel.Address(app).ToString();
         bridge.Root = new Uri(address.TrimEnd('/') + "/");
         return bridge;
     }

@@ -1,8 +1,7 @@
 using System.Net;
+using MeetStream.Client.TestSupport.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -54,7 +53,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
             context.Response.StatusCode = receiver.ResponseStatus;
         });
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = LoopbackKestrel.Address(app).ToString();
         receiver.Address = new Uri(address.TrimEnd('/') + "/");
         return receiver;
     }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using MeetStream.Client.Testing.Tests.Infrastructure;
+using MeetStream.Client.TestSupport.Processes;
 
 namespace MeetStream.Client.Testing.Tests.Samples;
 
@@ -101,48 +102,18 @@ public sealed partial class QuickStartTests
     }
 
     /// <summary>The built sample's dll (built first through the test project's reference), in the test's configuration.</summary>
-    internal static (string Dll, string Root) SampleDll(string project, string assembly)
-    {
-        var binDirectory = new DirectoryInfo(AppContext.BaseDirectory);
-        var configuration = binDirectory.Parent!.Name;
-        var root = binDirectory;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "MeetStream.Client.sln")))
-        {
-            root = root.Parent;
-        }
-
-        var dll = Path.Combine(root!.FullName, "samples", project, "bin", configuration, binDirectory.Name, assembly + ".dll");
-        Assert.True(File.Exists(dll), $"{project} was not built at {dll}.");
-        return (dll, root.FullName);
-    }
+    internal static (string Dll, string Root) SampleDll(string project, string assembly) =>
+        (RepositoryRoot.SampleDll(project, assembly), RepositoryRoot.Path);
 
     private static Task<(int ExitCode, string Text, TimeSpan Elapsed)> RunQuickStartAsync(TimeSpan timeout) => RunSampleAsync("QuickStart", timeout);
 
     /// <summary>Runs a built sample without MEETSTREAM_API_KEY (so it uses the simulator) and returns its output.</summary>
     internal static async Task<(int ExitCode, string Text, TimeSpan Elapsed)> RunSampleAsync(string sample, TimeSpan timeout)
     {
-        var (dll, root) = SampleDll(sample, sample);
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = root };
-        start.ArgumentList.Add(dll);
-        start.Environment.Remove("MEETSTREAM_API_KEY");
-        start.Environment.Remove("MEETSTREAM_API_URL");
         var watch = Stopwatch.StartNew();
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(Ct);
-        var stderr = process.StandardError.ReadToEndAsync(Ct);
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        limit.CancelAfter(timeout);
-        try
-        {
-            await process.WaitForExitAsync(limit.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"The {sample} sample did not finish within {timeout}:\n{await stdout}{await stderr}");
-        }
-
-        return (process.ExitCode, await stdout + await stderr, watch.Elapsed);
+        await using var process = SampleProcess.Start(sample, sample);
+        var exitCode = await process.WaitForExitAsync(timeout, Ct);
+        return (exitCode, process.Text, watch.Elapsed);
     }
 
     [GeneratedRegex(@"^\d\d:\d\d:\d\d status: (\w+)\r?$", RegexOptions.Multiline)]

@@ -8,10 +8,9 @@ using System.Text.Json;
 using MeetStream.Client.AspNetCore;
 using MeetStream.Client.Realtime;
 using MeetStream.Client.Realtime.Dsp;
+using MeetStream.Client.TestSupport.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -29,7 +28,7 @@ namespace MeetStream.Client.Benchmarks.BargeIn;
 /// pre-encoded <c>interrupt</c> frame on the bot's control socket.</item>
 /// </list>
 /// </summary>
-internal sealed class BargeInServer : IAsyncDisposable
+public sealed class BargeInServer : IAsyncDisposable
 {
     /// <summary>The bridge's access token (loopback only).</summary>
     public const string Token = "bargein-generator-token-0123456789";
@@ -73,7 +72,7 @@ internal sealed class BargeInServer : IAsyncDisposable
         var server = new BargeInServer();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        LoopbackKestrel.Listen(builder);
         builder.Services.AddMeetStreamBridge(o =>
         {
             o.AccessTokens.Add(Token);
@@ -89,7 +88,7 @@ internal sealed class BargeInServer : IAsyncDisposable
         app.Map("/raw/audio", server.HandleRawAudioAsync);
         await app.StartAsync();
         server._app = app;
-        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+        var address = LoopbackKestrel.Address(app);
         server.BaseUri = new Uri($"ws://{address.Authority}");
         return server;
     }

@@ -13,7 +13,7 @@ namespace MeetStream.Client.Benchmarks.BargeIn;
 /// of the script's frames on the audio socket, and a loop on the control socket that takes each <c>interrupt</c>,
 /// checks its bytes and records the time since the trigger frame it answers was handed to <c>SendAsync</c>.
 /// </summary>
-internal sealed class BargeInBot : IAsyncDisposable
+public sealed class BargeInBot : IAsyncDisposable
 {
     private readonly BargeInScript _script;
     private readonly LatencyRecorder _latencies;

@@ -5,7 +5,7 @@ namespace MeetStream.Client.Benchmarks.BargeIn;
 /// the bots (<c>Stopwatch</c>, one process): from the trigger frame's send to the server code seeing it, the decision
 /// (SDK: the voice-activity detector), and the interrupt's send.
 /// </summary>
-internal sealed class BargeInStages
+public sealed class BargeInStages
 {
     /// <summary>Gets the bot's send → the handler has the frame (raw: its <c>ReceiveAsync</c> returned; SDK: the <c>await foreach</c> yielded it).</summary>
     public LatencyRecorder Receive { get; } = new();

@@ -4,10 +4,9 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
+using MeetStream.Client.TestSupport.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -48,7 +47,7 @@ public sealed class FakeRuntimeApi : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        LoopbackKestrel.Listen(builder);
         var app = builder.Build();
         var fake = new FakeRuntimeApi(app);
         app.MapGet("/2018-06-01/runtime/invocation/next", fake.NextAsync);
@@ -56,8 +55,7 @@ public sealed class FakeRuntimeApi : IAsyncDisposable
         app.MapPost("/2018-06-01/runtime/invocation/{id}/error", (HttpContext c, string id) => fake.CompleteAsync(c, id, isError: true));
         app.MapPost("/2018-06-01/runtime/init/error", fake.InitErrorAsync);
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        fake.Address = new Uri(address).Authority;
+        fake.Address = LoopbackKestrel.Address(app).Authority;
         return fake;
     }
 

@@ -6,7 +6,7 @@ using PublicApiGenerator;
 namespace MeetStream.Client.Tests.PublicApi;
 
 /// <summary>
-/// Approval of a package's public surface, shared by the four test projects (linked): the surface is written by
+/// Approval of a package's public surface, shared by the four test projects: the surface is written by
 /// PublicApiGenerator (<c>assembly.GeneratePublicApi(options)</c>) and compared with <c>{Assembly}.approved.txt</c>
 /// next to the calling test. On a difference it writes <c>{Assembly}.received.txt</c> there and fails with a unified
 /// diff. With <c>MEETSTREAM_ACCEPT_API=1</c> it rewrites the approved file instead.

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using MeetStream.Client.TestSupport.Processes;
 
 namespace MeetStream.Client.Lambda.Tests.Aot;
 
@@ -23,7 +23,7 @@ public sealed class PublishedPipeline
 
     public PublishedPipeline()
     {
-        Root = FindRoot();
+        Root = RepositoryRoot.Path;
         var project = Path.Combine(Root, "samples", "LambdaPipeline");
         _aot = new(() => Task.WhenAll(
             PublishAsync(Path.Combine(Root, "artifacts", "lambda-aot"), "LambdaPipeline", [project, "-f", "net8.0", "-r", "linux-x64", "-c", "Release"]),
@@ -57,45 +57,9 @@ public sealed class PublishedPipeline
     {
         // Its own artifacts path: never shares obj/ with the solution build or another test project's publish.
         var isolated = Path.Combine(Root, "artifacts", artifacts);
-        var (exitCode, text) = await RunToEndAsync("dotnet", ["publish", .. args, "-o", output, "--artifacts-path", isolated, "--nologo", "-clp:NoSummary"], PublishTimeout);
+        var (exitCode, text) = await ChildProcess.RunToEndAsync("dotnet", ["publish", .. args, "-o", output, "--artifacts-path", isolated, "--nologo", "-clp:NoSummary"], PublishTimeout, CancellationToken.None);
         var warnings = text.Split('\n').Where(l => l.Contains("warning", StringComparison.OrdinalIgnoreCase)).Select(l => l.Trim()).Distinct().ToList();
         return new Publish(exitCode, text, warnings, Path.Combine(output, entry));
-    }
-
-    internal static async Task<(int ExitCode, string Output)> RunToEndAsync(string file, string[] args, TimeSpan timeout)
-    {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cts = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(cts.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{file} {string.Join(' ', args)} did not finish within {timeout}.");
-        }
-
-        return (process.ExitCode, await stdout + await stderr);
-    }
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "MeetStream.Client.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new DirectoryNotFoundException("MeetStream.Client.sln not found above the test binaries.");
     }
 }
 

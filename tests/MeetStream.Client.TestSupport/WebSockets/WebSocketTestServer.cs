@@ -1,13 +1,8 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Net.WebSockets;
+using MeetStream.Client.TestSupport.Hosting;
+using MeetStream.Client.TestSupport.WebSockets;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace MeetStream.Client.Tests.Realtime.Support;
@@ -75,24 +70,7 @@ public sealed class WebSocketTestServer : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(options =>
-        {
-            options.Listen(IPAddress.Loopback, 0);
-            if (smallSocketBuffers)
-            {
-                options.Limits.MaxResponseBufferSize = 4096;
-            }
-        });
-        if (smallSocketBuffers)
-        {
-            builder.WebHost.UseSockets(options => options.CreateBoundListenSocket = endpoint =>
-            {
-                var socket = SocketTransportOptions.CreateDefaultBoundListenSocket(endpoint);
-                socket.SendBufferSize = 4096;
-                return socket;
-            });
-        }
-
+        LoopbackKestrel.Listen(builder, smallSocketBuffers);
         var app = builder.Build();
         WebSocketTestServer? server = null;
         app.UseWebSockets();
@@ -119,8 +97,7 @@ public sealed class WebSocketTestServer : IAsyncDisposable
         });
 
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var port = new Uri(address).Port;
+        var port = LoopbackKestrel.Address(app).Port;
         server = new WebSocketTestServer(app, new Uri($"ws://127.0.0.1:{port}/"));
         return server;
     }
@@ -132,25 +109,7 @@ public sealed class WebSocketTestServer : IAsyncDisposable
     {
         var client = new ClientWebSocket();
         var uri = new Uri(BaseUri, path);
-        if (smallReceiveBuffer)
-        {
-            var handler = new SocketsHttpHandler
-            {
-                ConnectCallback = async (context, cancellationToken) =>
-                {
-                    var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true, ReceiveBufferSize = 4096 };
-                    await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
-                    return new NetworkStream(socket, ownsSocket: true);
-                },
-            };
-            using var invoker = new HttpMessageInvoker(handler);
-            await client.ConnectAsync(uri, invoker, TestContext.Current.CancellationToken);
-        }
-        else
-        {
-            await client.ConnectAsync(uri, TestContext.Current.CancellationToken);
-        }
-
+        await BotSockets.ConnectAsync(client, uri, smallReceiveBuffer, TestContext.Current.CancellationToken);
         return new FakeBot(client);
     }
 

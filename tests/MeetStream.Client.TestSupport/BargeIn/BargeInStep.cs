@@ -9,7 +9,7 @@ namespace MeetStream.Client.Benchmarks.BargeIn;
 /// either measured for a fixed time (<see cref="RunTimedAsync"/>) or run for a fixed number of cycles until every
 /// trigger is answered (<see cref="RunCountedAsync"/>, for the smoke test: no timing involved).
 /// </summary>
-internal sealed class BargeInStep
+public sealed class BargeInStep
 {
     /// <summary>The bots are spread over the 20 ms period in this many groups, one per millisecond.</summary>
     public const int Slots = 20;

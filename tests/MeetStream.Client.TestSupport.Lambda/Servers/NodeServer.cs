@@ -7,8 +7,8 @@ namespace MeetStream.Client.Lambda.Tests.Infrastructure;
 
 /// <summary>
 /// Starts a Node.js test server from <c>tests/servers/node_modules</c> on a free loopback port, waits until it answers
-/// HTTP, and stops it by process id. Linked into the benchmark project too (dynalite for the cold-start benchmark), so
-/// this part uses nothing from xunit; <c>NodeServer.Fixture.cs</c> makes it an xunit fixture in the test project.
+/// HTTP, and stops it by process id. Used by the Lambda tests (as an xunit fixture, <c>NodeServer.Fixture.cs</c>) and by
+/// the benchmarks (dynalite for the cold-start benchmark).
 /// </summary>
 public abstract partial class NodeServer : IAsyncDisposable
 {

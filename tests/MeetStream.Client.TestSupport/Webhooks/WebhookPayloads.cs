@@ -3,7 +3,7 @@ namespace MeetStream.Client.Tests.Webhooks;
 /// <summary>
 /// Realistic webhook bodies, shaped like MeetStream's captured payloads (spec §3.2–§3.4, §4.4).
 /// </summary>
-internal static class WebhookPayloads
+public static class WebhookPayloads
 {
     public const string BotId = "6667fd0c-0165-471a-a880-06a1180be377";
 

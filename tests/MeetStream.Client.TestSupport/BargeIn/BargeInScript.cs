@@ -12,7 +12,7 @@ namespace MeetStream.Client.Benchmarks.BargeIn;
 /// real <see cref="VoiceActivityDetector"/>, so the raw baseline's one-line rule ("first frame whose first sample is
 /// not zero after a silent frame") and the SDK's detector fire on the same frames.
 /// </summary>
-internal sealed class BargeInScript
+public sealed class BargeInScript
 {
     /// <summary>Samples per 20 ms frame at 48 kHz.</summary>
     public const int SamplesPerFrame = 960;

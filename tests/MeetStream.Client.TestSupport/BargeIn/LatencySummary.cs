@@ -4,7 +4,7 @@ using System.Globalization;
 namespace MeetStream.Client.Benchmarks.BargeIn;
 
 /// <summary>The distribution of one set of latency samples: exact (nearest-rank) percentiles in milliseconds.</summary>
-internal sealed class LatencySummary(long[] sortedTicks)
+public sealed class LatencySummary(long[] sortedTicks)
 {
     /// <summary>Gets the number of samples.</summary>
     public int Count => sortedTicks.Length;

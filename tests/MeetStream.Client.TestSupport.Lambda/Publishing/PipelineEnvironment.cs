@@ -6,8 +6,8 @@ using MeetStream.Client.Webhooks;
 namespace MeetStream.Client.Lambda.Tests.Aot;
 
 /// <summary>
-/// Environment variables and events for running the published pipeline as Lambda would. Linked into the benchmark
-/// project too (the cold-start benchmark), so it uses nothing from xunit or the core test infrastructure.
+/// Environment variables and events for running the published pipeline as Lambda would; used by the Lambda tests and
+/// the cold-start benchmark.
 /// </summary>
 public static class PipelineEnvironment
 {

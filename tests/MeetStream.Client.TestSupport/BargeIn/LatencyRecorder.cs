@@ -6,7 +6,7 @@ namespace MeetStream.Client.Benchmarks.BargeIn;
 /// Records every latency sample (in <see cref="Stopwatch"/> ticks) into a preallocated array, without locks or
 /// allocation, while <see cref="Enabled"/> is set; <see cref="Summarize"/> sorts a copy and reads exact percentiles.
 /// </summary>
-internal sealed class LatencyRecorder
+public sealed class LatencyRecorder
 {
     private long[] _samples = new long[1024];
     private long _count;

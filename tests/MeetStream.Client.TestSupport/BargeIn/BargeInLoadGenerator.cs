@@ -11,7 +11,7 @@ namespace MeetStream.Client.Benchmarks.BargeIn;
 /// of "trigger frame handed to the bot's <c>SendAsync</c>" → "interrupt received on the bot's control socket",
 /// every sample recorded; then where the server-side time went. Bots and server share the process and the cores.
 /// </summary>
-internal static class BargeInLoadGenerator
+public static class BargeInLoadGenerator
 {
     /// <summary>The target: p99 at or below this at 1,000 bots.</summary>
     public const double TargetP99Ms = 1.0;
