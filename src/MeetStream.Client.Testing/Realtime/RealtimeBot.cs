@@ -38,7 +38,8 @@ internal sealed class RealtimeBot
     private readonly CancellationTokenSource _abort = new();
     private readonly TaskCompletionSource _leave = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _framesSent;
-    private ClientWebSocket? _control;
+    // Set only once the control socket has sent ready: chat forwarded before that would break the protocol (ready first).
+    private volatile ClientWebSocket? _control;
     private Task _run = Task.CompletedTask;
 
     public RealtimeBot(RealtimeBots owner, TimeProvider time, TimeSpan lead, SimBot bot, IReadOnlyList<PlannedUtterance> plan, IReadOnlyList<(SimulatorUtterance Line, int SpeakerIndex)> bargeIns, double speed)
@@ -102,7 +103,7 @@ internal sealed class RealtimeBot
         var controlTask = ConnectAsync(SimulatorRealtimeChannel.Control, _controlUrl);
         var videoTask = ConnectAsync(SimulatorRealtimeChannel.Video, _videoUrl);
         var audio = await audioTask.ConfigureAwait(false);
-        _control = await controlTask.ConfigureAwait(false);
+        var control = await controlTask.ConfigureAwait(false);
         var video = await videoTask.ConfigureAwait(false);
 
         using var streaming = CancellationTokenSource.CreateLinkedTokenSource(_abort.Token);
@@ -114,10 +115,11 @@ internal sealed class RealtimeBot
             receivers.Add(ReceiveAsync(audio, SimulatorRealtimeChannel.Audio));
         }
 
-        if (_control is not null)
+        if (control is not null)
         {
-            await SendTextAsync(_control, _controlSend, SimulatorRealtimeChannel.Control, Ready()).ConfigureAwait(false);
-            receivers.Add(ReceiveAsync(_control, SimulatorRealtimeChannel.Control));
+            await SendTextAsync(control, _controlSend, SimulatorRealtimeChannel.Control, Ready()).ConfigureAwait(false);
+            _control = control;
+            receivers.Add(ReceiveAsync(control, SimulatorRealtimeChannel.Control));
         }
 
         senders.Add(AudioLoopAsync(audio, streaming.Token));
@@ -140,11 +142,11 @@ internal sealed class RealtimeBot
 
         await Task.WhenAll(
             CloseAsync(audio, SimulatorRealtimeChannel.Audio),
-            CloseAsync(_control, SimulatorRealtimeChannel.Control),
+            CloseAsync(control, SimulatorRealtimeChannel.Control),
             CloseAsync(video, SimulatorRealtimeChannel.Video)).ConfigureAwait(false);
         await IgnoreCancellation(Task.WhenAll(receivers).WaitAsync(CloseTimeout)).ConfigureAwait(false);
         audio?.Dispose();
-        _control?.Dispose();
+        control?.Dispose();
         video?.Dispose();
     }
 

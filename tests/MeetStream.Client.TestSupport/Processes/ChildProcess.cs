@@ -54,8 +54,40 @@ public sealed class ChildProcess : IDisposable, IAsyncDisposable
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
         start.UseShellExecute = false;
+        RestoreInterruptIfIgnored(start);
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start " + start.FileName);
         return new ChildProcess(process);
+    }
+
+    // A shell started in the background without job control (`cmd &` in a script, some CI runners) ignores SIGINT, and
+    // an ignored signal stays ignored across fork and exec: the .NET runtime then never installs its Ctrl+C handler, and
+    // Interrupt() would do nothing. `env --default-signal=INT` (GNU coreutils) puts SIGINT back to its default before it
+    // execs the program, so the program sees Ctrl+C as it would in a terminal. Only done when this process ignores it.
+    private static void RestoreInterruptIfIgnored(ProcessStartInfo start)
+    {
+        if (!OperatingSystem.IsLinux() || !InterruptIgnoredHere())
+        {
+            return;
+        }
+
+        start.ArgumentList.Insert(0, start.FileName);
+        start.ArgumentList.Insert(0, "--default-signal=INT");
+        start.FileName = "env";
+    }
+
+    private static bool InterruptIgnoredHere()
+    {
+        const ulong SigIntBit = 1UL << 1; // signal 2, bit 1 of the SigIgn mask
+        foreach (var line in File.ReadLines("/proc/self/status"))
+        {
+            if (line.StartsWith("SigIgn:", StringComparison.Ordinal))
+            {
+                var mask = ulong.Parse(line.AsSpan("SigIgn:".Length).Trim(), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+                return (mask & SigIntBit) != 0;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Runs a program to its end and returns its exit code and output (a hung program is killed and fails the test).</summary>
@@ -63,9 +95,18 @@ public sealed class ChildProcess : IDisposable, IAsyncDisposable
     /// <param name="arguments">Its arguments.</param>
     /// <param name="hangGuard">A generous limit that only catches a hung program.</param>
     /// <param name="cancellationToken">The caller's token.</param>
-    public static async Task<(int ExitCode, string Output)> RunToEndAsync(string file, IEnumerable<string> arguments, TimeSpan hangGuard, CancellationToken cancellationToken)
+    public static Task<(int ExitCode, string Output)> RunToEndAsync(string file, IEnumerable<string> arguments, TimeSpan hangGuard, CancellationToken cancellationToken) =>
+        RunToEndAsync(file, arguments, workingDirectory: null, hangGuard, cancellationToken);
+
+    /// <summary>Runs a program to its end in <paramref name="workingDirectory"/> and returns its exit code and output.</summary>
+    /// <param name="file">The program.</param>
+    /// <param name="arguments">Its arguments.</param>
+    /// <param name="workingDirectory">Where it runs (null: this process's current directory).</param>
+    /// <param name="hangGuard">A generous limit that only catches a hung program (passing it kills the program and fails the test).</param>
+    /// <param name="cancellationToken">The caller's token.</param>
+    public static async Task<(int ExitCode, string Output)> RunToEndAsync(string file, IEnumerable<string> arguments, string? workingDirectory, TimeSpan hangGuard, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(file);
+        var start = new ProcessStartInfo(file) { WorkingDirectory = workingDirectory ?? string.Empty };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

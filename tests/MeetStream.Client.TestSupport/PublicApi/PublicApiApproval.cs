@@ -70,6 +70,10 @@ public static class PublicApiApproval
         {
             IncludeAssemblyAttributes = true,
 
+            // The generator skips System.* and Microsoft.* by default, but our DI and endpoint-mapping extensions live in
+            // the namespaces their hosts import (the convention for such extensions): they are our public API too.
+            AllowNamespacePrefixes = ["Microsoft.Extensions.DependencyInjection", "Microsoft.AspNetCore.Builder"],
+
             // Compiler-generated state machine names (d__41) change when any member is added above them: not API.
             ExcludeAttributes =
             [

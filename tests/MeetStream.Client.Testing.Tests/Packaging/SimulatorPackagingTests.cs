@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using MeetStream.Client.TestSupport.Processes;
 
 namespace MeetStream.Client.Testing.Tests.Packaging;
 
@@ -52,7 +52,7 @@ public sealed class SimulatorPackagingTests
             Directory.Delete(output, recursive: true);
         }
 
-        var pack = await RunAsync("dotnet", ["pack", Path.Combine(root, "src", "MeetStream.Client.Testing"), "-c", "Release", "-o", output, "--artifacts-path", Isolated(root), "--nologo"], root, TimeSpan.FromMinutes(5));
+        var pack = await RunAsync("dotnet", ["pack", Path.Combine(root, "src", "MeetStream.Client.Testing"), "-c", "Release", "-o", output, "--artifacts-path", Isolated(root), "--nologo"], root, TimeSpan.FromMinutes(30)); // a hang guard: under a minute on idle cores
 
         Assert.True(pack.ExitCode == 0, "dotnet pack failed:\n" + pack.Output);
         var package = Assert.Single(Directory.GetFiles(output, "MeetStream.Client.Testing.*.nupkg"));
@@ -73,43 +73,11 @@ public sealed class SimulatorPackagingTests
         Assert.StartsWith("# MeetStream.Client.Testing", await readme.ReadToEndAsync(Ct), StringComparison.Ordinal);
     }
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(string file, string[] args, string workingDirectory, TimeSpan timeout)
-    {
-        var start = new ProcessStartInfo(file) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(Ct);
-        var stderr = process.StandardError.ReadToEndAsync(Ct);
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        limit.CancelAfter(timeout);
-        try
-        {
-            await process.WaitForExitAsync(limit.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{file} did not finish within {timeout}.");
-        }
-
-        return (process.ExitCode, await stdout + await stderr);
-    }
+    private static Task<(int ExitCode, string Output)> RunAsync(string file, string[] args, string workingDirectory, TimeSpan timeout) =>
+        ChildProcess.RunToEndAsync(file, args, workingDirectory, timeout, Ct);
 
     /// <summary>Its own artifacts path: never shares obj/ with the solution build or another test project's publish.</summary>
     private static string Isolated(string root) => Path.Combine(root, "artifacts", "simulator-build");
 
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "MeetStream.Client.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Repository root not found.");
-    }
+    private static string FindRoot() => RepositoryRoot.Path;
 }
