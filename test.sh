@@ -4,6 +4,15 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
+if ! command -v redis-server >/dev/null 2>&1; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "==> Installing redis-server (Debian package) for the Redis scale-out tests"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q redis-server >/dev/null || echo "    apt-get could not install redis-server: the Redis tests will say so"
+  else
+    echo "==> redis-server is missing and cannot be installed here (needs root and apt-get): the Redis tests will say so"
+  fi
+fi
+
 echo "==> Installing test servers for the Lambda tests (dynalite, s3rver) with npm ci"
 (cd tests/servers && npm ci --no-audit --no-fund --loglevel=error)
 
