@@ -11,7 +11,7 @@ namespace MeetStream.Client.AspNetCore.Internal;
 /// <summary>
 /// Handles one webhook POST: reads the raw body within the size limit (413), validates it (401), parses it (400, also
 /// for a JSON object that names no event: <see cref="WebhookParseError.MissingEventType"/>),
-/// drops duplicates (200), waits for room in the queue (503 only if none comes in time) and answers 200 as soon as
+/// drops duplicates (200; 503 when the deduplication store throws, e.g. a shared store that is down), waits for room in the queue (503 only if none comes in time) and answers 200 as soon as
 /// the event is queued. Reads everything from <see cref="HttpContext"/> itself: no reflection-based binding.
 /// </summary>
 internal sealed class WebhookEndpoint
@@ -121,7 +121,22 @@ internal sealed class WebhookEndpoint
 
         var key = webhookEvent.DeduplicationKey;
         var cancellationToken = context.RequestAborted;
-        if (_options.EnableDeduplication && key is not null && !await _deduplication.TryClaimAsync(key, cancellationToken).ConfigureAwait(false))
+        bool claimed;
+        try
+        {
+            claimed = !_options.EnableDeduplication || key is null || await _deduplication.TryClaimAsync(key, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // A shared store (e.g. Redis) that cannot answer: refuse visibly rather than risk handling a duplicate twice.
+            WebhookMetrics.Delivery("unavailable");
+            WebhookLog.DeduplicationUnavailable(_logger, ex.GetType().Name, webhookEvent.Describe(), ex);
+            context.Response.Headers.RetryAfter = "5";
+            await WriteProblemAsync(context, StatusCodes.Status503ServiceUnavailable, "Service Unavailable", "The webhook deduplication store is unavailable.", "reason", "DeduplicationUnavailable").ConfigureAwait(false);
+            return;
+        }
+
+        if (!claimed)
         {
             WebhookMetrics.Delivery("duplicate");
             WebhookLog.Duplicate(_logger, webhookEvent.Describe());

@@ -1,0 +1,56 @@
+using MeetStream.Client.Redis.Configuration;
+using MeetStream.Client.Webhooks;
+using StackExchange.Redis;
+
+namespace MeetStream.Client.Redis.Deduplication;
+
+/// <summary>
+/// The <see cref="IWebhookDeduplicationStore"/> every replica shares: a claim is one atomic <c>SET key 1 NX PX
+/// expiry</c> under <c>{prefix}dedup:</c>, so of two deliveries of one event reaching any replicas exactly one wins.
+/// While Redis cannot answer, a claim throws (the endpoint answers 503) or, when configured, claims anyway.
+/// </summary>
+internal sealed class RedisWebhookDeduplicationStore(RedisConnection connection, TimeSpan expiry) : IWebhookDeduplicationStore
+{
+    private readonly RedisUnavailableBehavior _whenUnavailable = connection.Options.WhenDeduplicationUnavailable;
+
+    public async ValueTask<bool> TryClaimAsync(string key, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        try
+        {
+            var redis = await connection.GetAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+            var claimed = await redis.GetDatabase().StringSetAsync(KeyOf(key), "1", expiry, When.NotExists).WaitAsync(cancellationToken).ConfigureAwait(false);
+            RedisMetrics.Dedup(claimed ? "claimed" : "duplicate");
+            return claimed;
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            if (_whenUnavailable == RedisUnavailableBehavior.Process)
+            {
+                RedisMetrics.Dedup("processed_unavailable");
+                return true;
+            }
+
+            RedisMetrics.Dedup("unavailable");
+            throw;
+        }
+    }
+
+    public async ValueTask ReleaseAsync(string key, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        try
+        {
+            var redis = await connection.GetAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+            await redis.GetDatabase().KeyDeleteAsync(KeyOf(key)).WaitAsync(cancellationToken).ConfigureAwait(false);
+            RedisMetrics.Dedup("released");
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            // Best effort: the key then expires on its own; a redelivery before that is reported as a duplicate.
+            RedisMetrics.Dedup("release_failed");
+        }
+    }
+
+    private RedisKey KeyOf(string key) => connection.Key("dedup:" + key);
+}
