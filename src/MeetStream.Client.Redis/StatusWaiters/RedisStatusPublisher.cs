@@ -32,8 +32,9 @@ internal sealed class RedisStatusPublisher(RedisConnection connection) : IWebhoo
             await redis.GetSubscriber().PublishAsync(StatusMessage.Channel(connection), message).ConfigureAwait(false);
             RedisMetrics.FanOut("published");
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        catch (Exception ex) when (ex is RedisException or TimeoutException or ObjectDisposedException)
         {
+            // Redis down or the application stopping: the waiters' polling fallback finishes their waits.
             RedisMetrics.FanOut("publish_failed");
         }
     }

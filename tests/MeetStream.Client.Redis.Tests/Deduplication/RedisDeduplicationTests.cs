@@ -130,6 +130,23 @@ public sealed class RedisDeduplicationTests
         Assert.Equal(2, handled.Counts.Count);
     }
 
+    [Fact]
+    public async Task StartAsync_RedisDownAtStart_HostStartsRefusesWith503ThenAcceptsOnceRedisIsUp()
+    {
+        await using var redis = await RedisServer.StartAsync(Ct);
+        redis.Kill();
+        var handled = new HandledEvents();
+        await using var a = await RedisReplicaHost.StartAsync(redis.ConnectionString, handled);
+
+        using var during = await a.Client.SendAsync(RedisReplicaHost.Signed(Event(30)), Ct);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, during.StatusCode);
+
+        await redis.RestartAsync(Ct);
+        Assert.Equal(HttpStatusCode.OK, await SendUntilNot503Async(a, Event(30)));
+        await handled.WaitForAsync(1);
+        Assert.Equal(1, handled.Total);
+    }
+
     // After a restart the multiplexer reconnects on its own schedule: retry a delivery until it is no longer refused
     // (each 503 leaves nothing claimed), with a hang guard only.
     private static async Task<HttpStatusCode> SendUntilNot503Async(RedisReplicaHost host, string json)
