@@ -5,7 +5,7 @@ namespace MeetStream.Client.Redis.Sessions;
 
 /// <summary>
 /// Wraps the application's <see cref="IMeetStreamBotHandler"/>: lists each new session in the Redis bot directory
-/// under this replica before the application's handler runs.
+/// under this replica as soon as its control channel is attached here, while the application's handler runs.
 /// </summary>
 internal sealed class DirectoryBotHandler : IMeetStreamBotHandler
 {
@@ -21,7 +21,7 @@ internal sealed class DirectoryBotHandler : IMeetStreamBotHandler
     /// <inheritdoc />
     public async Task HandleAsync(BotSession session, CancellationToken cancellationToken)
     {
-        await _directory.RegisterAsync(session).ConfigureAwait(false);
+        _ = _directory.RegisterWhenControlAttachedAsync(session);
         await _inner.HandleAsync(session, cancellationToken).ConfigureAwait(false);
     }
 }

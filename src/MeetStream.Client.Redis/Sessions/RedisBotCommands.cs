@@ -73,12 +73,14 @@ public sealed class RedisBotCommands
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(botId);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(sampleRate);
-        if (_registry.TryGetSession(botId, out var local) && !local.IsEnded)
+        var (local, replica) = await RouteAsync(botId, cancellationToken).ConfigureAwait(false);
+        if (local is not null)
         {
             return await local.SpeakAsync(samples, sampleRate, cancellationToken).ConfigureAwait(false);
         }
 
         var reply = await SendAsync(
+            replica,
             new BotCommandMessage { BotId = botId, Kind = BotCommandKinds.Speak, Pcm = MemoryMarshal.AsBytes(samples.Span).ToArray(), SampleRate = sampleRate },
             cancellationToken).ConfigureAwait(false);
         return reply.SpeakResult ?? SpeakResult.Completed;
@@ -93,13 +95,14 @@ public sealed class RedisBotCommands
     public async Task InterruptAsync(string botId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(botId);
-        if (_registry.TryGetSession(botId, out var local) && !local.IsEnded)
+        var (local, replica) = await RouteAsync(botId, cancellationToken).ConfigureAwait(false);
+        if (local is not null)
         {
             await local.InterruptAsync(cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        await SendAsync(new BotCommandMessage { BotId = botId, Kind = BotCommandKinds.Interrupt }, cancellationToken).ConfigureAwait(false);
+        await SendAsync(replica, new BotCommandMessage { BotId = botId, Kind = BotCommandKinds.Interrupt }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Posts a meeting chat message through the bot's control channel, on whichever replica holds it (<see cref="BotSession.SendMessageAsync"/>).</summary>
@@ -113,13 +116,14 @@ public sealed class RedisBotCommands
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(botId);
         ArgumentException.ThrowIfNullOrEmpty(message);
-        if (_registry.TryGetSession(botId, out var local) && !local.IsEnded)
+        var (local, replica) = await RouteAsync(botId, cancellationToken).ConfigureAwait(false);
+        if (local is not null)
         {
             await local.SendMessageAsync(message, cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        await SendAsync(new BotCommandMessage { BotId = botId, Kind = BotCommandKinds.Chat, Message = message }, cancellationToken).ConfigureAwait(false);
+        await SendAsync(replica, new BotCommandMessage { BotId = botId, Kind = BotCommandKinds.Chat, Message = message }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Completes the waiting command a reply belongs to (called by the reply subscription).</summary>
@@ -132,11 +136,31 @@ public sealed class RedisBotCommands
         }
     }
 
-    private async Task<BotCommandReply> SendAsync(BotCommandMessage command, CancellationToken cancellationToken)
+    // Where a command runs: on the local session when it has an open control channel, or when it has none yet and no
+    // other replica holds the bot's control channel (it waits for one, as BotSession does); otherwise on the replica
+    // the directory names (the one holding the control channel: the bot's audio socket may be here, its control there).
+    private async Task<(BotSession? Local, string Replica)> RouteAsync(string botId, CancellationToken cancellationToken)
+    {
+        var hasLocal = _registry.TryGetSession(botId, out var local) && !local!.IsEnded;
+        if (hasLocal && local!.Control is { IsClosed: false })
+        {
+            return (local, _options.ReplicaId);
+        }
+
+        var replica = await FindReplicaAsync(botId, cancellationToken).ConfigureAwait(false);
+        if (hasLocal && (replica is null || replica == _options.ReplicaId))
+        {
+            return (local, _options.ReplicaId);
+        }
+
+        return replica is null
+            ? throw new RemoteBotCommandException($"Bot '{botId}' has no live session on any replica (not connected yet, left, or its replica died).", botId, RemoteBotCommandFailure.NotConnected)
+            : (null, replica);
+    }
+
+    private async Task<BotCommandReply> SendAsync(string replica, BotCommandMessage command, CancellationToken cancellationToken)
     {
         var botId = command.BotId;
-        var replica = await FindReplicaAsync(botId, cancellationToken).ConfigureAwait(false)
-            ?? throw new RemoteBotCommandException($"Bot '{botId}' has no live session on any replica (not connected yet, left, or its replica died).", botId, RemoteBotCommandFailure.NotConnected);
         command.Id = Guid.NewGuid().ToString("N");
         command.ReplyTo = _options.ReplicaId;
         var waiter = new TaskCompletionSource<BotCommandReply>(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -24,13 +24,26 @@ internal sealed partial class RedisBotDirectory
         _logger = logger;
     }
 
-    /// <summary>Lists a new session under this replica and removes the entry when the session ends.</summary>
+    /// <summary>
+    /// Lists a new session under this replica once its control channel is attached here (commands run through the
+    /// control channel; a replica holding only the bot's audio socket is not listed), and removes the entry when the
+    /// session ends.
+    /// </summary>
     /// <param name="session">The session that started on this replica.</param>
-    /// <returns>A task that completes when the entry is written (or the failure was logged).</returns>
-    public async Task RegisterAsync(BotSession session)
+    /// <returns>A task that completes when the entry is written, or the session ended without a control channel.</returns>
+    public async Task RegisterWhenControlAttachedAsync(BotSession session)
     {
+        try
+        {
+            await session.GetControlAsync().ConfigureAwait(false);
+        }
+        catch (MeetStreamRealtimeException)
+        {
+            return; // the session ended without a control channel on this replica
+        }
+
         await RenewAsync(session.BotId).ConfigureAwait(false);
-        _ = RemoveWhenEndedAsync(session);
+        await RemoveWhenEndedAsync(session).ConfigureAwait(false);
     }
 
     /// <summary>Writes (or renews) a bot's entry naming this replica. A Redis failure is logged, not thrown: the bot still works locally.</summary>

@@ -92,7 +92,7 @@ internal sealed partial class RedisBotSessionService : BackgroundService
 
             foreach (var session in _registry.Sessions)
             {
-                if (!session.IsEnded)
+                if (!session.IsEnded && session.Control is { IsClosed: false })
                 {
                     await _directory.RenewAsync(session.BotId).ConfigureAwait(false);
                 }

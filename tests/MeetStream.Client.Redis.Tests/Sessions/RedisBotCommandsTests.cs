@@ -39,7 +39,7 @@ public sealed class RedisBotCommandsTests : IAsyncLifetime
         var session = await _a.SessionAsync(bot);
         await session.GetControlAsync(Ct).WaitAsync(TimeSpan.FromMinutes(1), Ct);
 
-        Assert.Equal("replica-a", await _b.Commands.FindReplicaAsync(bot, Ct));
+        await WaitUntilAsync(async () => await _b.Commands.FindReplicaAsync(bot, Ct) == "replica-a");
         Assert.False(_b.Registry.TryGetSession(bot, out _));
 
         await _b.Commands.SendMessageAsync(bot, "Hello from replica B", Ct);
@@ -63,6 +63,7 @@ public sealed class RedisBotCommandsTests : IAsyncLifetime
         await using var sim = await StartSimulatorAsync();
         var bot = await CreateBotAsync(sim, _a);
         await (await _a.SessionAsync(bot)).GetControlAsync(Ct).WaitAsync(TimeSpan.FromMinutes(1), Ct);
+        await WaitUntilAsync(async () => await _b.Commands.FindReplicaAsync(bot, Ct) == "replica-a");
 
         var result = await _b.Commands.SpeakAsync(bot, new short[4_800], 48_000, Ct).WaitAsync(TimeSpan.FromMinutes(1), Ct);
 
@@ -76,7 +77,7 @@ public sealed class RedisBotCommandsTests : IAsyncLifetime
         await using var sim = await StartSimulatorAsync();
         var bot = await CreateBotAsync(sim, _a);
         var session = await _a.SessionAsync(bot);
-        Assert.Equal("replica-a", await _b.Commands.FindReplicaAsync(bot, Ct));
+        await WaitUntilAsync(async () => await _b.Commands.FindReplicaAsync(bot, Ct) == "replica-a");
 
         await session.CloseAsync(Ct);
         await WaitUntilAsync(async () => await _b.Commands.FindReplicaAsync(bot, Ct) is null);
@@ -84,6 +85,27 @@ public sealed class RedisBotCommandsTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<RemoteBotCommandException>(() => _b.Commands.InterruptAsync(bot, Ct));
         Assert.Equal(RemoteBotCommandFailure.NotConnected, error.Failure);
         Assert.Equal(bot, error.BotId);
+    }
+
+    [Fact]
+    public async Task SplitSockets_AudioOnReplicaBControlOnReplicaA_HandlerOnBSpeaksAndInterruptsThroughA()
+    {
+        await using var sim = await StartSimulatorAsync();
+        var bot = await CreateBotAsync(sim, audio: _b, control: _a);
+        var onB = await _b.SessionAsync(bot);
+        await onB.GetAudioAsync(Ct).WaitAsync(TimeSpan.FromMinutes(1), Ct);
+        await (await _a.SessionAsync(bot)).GetControlAsync(Ct).WaitAsync(TimeSpan.FromMinutes(1), Ct);
+        await WaitUntilAsync(async () => await _b.Commands.FindReplicaAsync(bot, Ct) == "replica-a");
+
+        // B holds the bot's audio only: a command on B goes to A, which holds the control socket.
+        Assert.Null(onB.Control);
+        var speaking = _b.Commands.SpeakAsync(bot, new short[48_000 * 30], 48_000, Ct);
+        await sim.Journal.WaitForRealtimeAsync(r => r.BotId == bot && r.Event == "sendaudio", cancellationToken: Ct);
+        await _b.Commands.InterruptAsync(bot, Ct);
+        await sim.Journal.WaitForRealtimeAsync(r => r.BotId == bot && r.Event == "interrupt", cancellationToken: Ct);
+
+        Assert.Equal(SpeakResult.Interrupted, await speaking.WaitAsync(TimeSpan.FromMinutes(1), Ct));
+        Assert.True(sim.GetBot(bot)!.SpeechDropped > TimeSpan.Zero);
     }
 
     [Fact]
@@ -135,17 +157,18 @@ public sealed class RedisBotCommandsTests : IAsyncLifetime
             new MeetStreamSimulatorOptions { TimeScale = 0, StartTime = new DateTimeOffset(2026, 11, 21, 9, 0, 0, TimeSpan.Zero), LiveAudioSpeed = 1 },
             Ct);
 
-    private static async Task<string> CreateBotAsync(MeetStreamSimulator sim, ReplicaHost replica)
+    private static Task<string> CreateBotAsync(MeetStreamSimulator sim, ReplicaHost replica) => CreateBotAsync(sim, replica, replica);
+
+    private static async Task<string> CreateBotAsync(MeetStreamSimulator sim, ReplicaHost audio, ReplicaHost control)
     {
         using var client = sim.CreateClient();
-        var endpoints = replica.Endpoints;
         var request = new CreateBotRequest
         {
             MeetingLink = "https://meet.google.com/abc-defg-hij",
             BotName = "Replica Bot",
             CustomAttributes = new Dictionary<string, string> { [SimulatorScenarios.MeetingSecondsAttribute] = "600" },
-            LiveAudioRequired = endpoints.Audio,
-            SocketConnectionUrl = endpoints.Control,
+            LiveAudioRequired = audio.Endpoints.Audio,
+            SocketConnectionUrl = control.Endpoints.Control,
         };
         var bot = (await client.Bots.CreateAsync(request, cancellationToken: Ct)).BotId!;
         await sim.RunUntilAsync(bot, BotStatus.Recording, cancellationToken: Ct);

@@ -97,21 +97,28 @@ public sealed class RedisSessionsSetupTests
         await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
         var db = connection.GetDatabase();
         var key = RedisPackage.DefaultKeyPrefix + "sessions:bot:hb-bot";
+        await WaitUntilAsync(async () => (await db.StringGetAsync(key)).HasValue); // written once the control channel attached
         Assert.Equal("replica-hb", (string?)await db.StringGetAsync(key));
         Assert.True(await db.KeyDeleteAsync(key));
 
         time.Advance(TimeSpan.FromSeconds(10));
-        var deadline = DateTime.UtcNow.AddMinutes(1); // hang guard only
-        while (!(await db.StringGetAsync(key)).HasValue)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The heartbeat did not renew the entry within the hang guard.");
-            await Task.Delay(20, Ct);
-        }
+        await WaitUntilAsync(async () => (await db.StringGetAsync(key)).HasValue);
 
         Assert.Equal("replica-hb", (string?)await db.StringGetAsync(key));
         var ttl = await db.KeyTimeToLiveAsync(key);
         Assert.NotNull(ttl);
         Assert.InRange(ttl.Value, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
+    }
+
+    // Waits for a condition that a real event makes true; the deadline is a hang guard only.
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The condition did not become true within the 60 s hang guard.");
+            await Task.Delay(20, Ct);
+        }
     }
 
     // A bot's control socket: connect to the replica and send ready, as MeetStream's bot does.
