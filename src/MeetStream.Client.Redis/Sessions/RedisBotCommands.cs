@@ -165,6 +165,9 @@ public sealed class RedisBotCommands
         command.ReplyTo = _options.ReplicaId;
         var waiter = new TaskCompletionSource<BotCommandReply>(TaskCreationOptions.RunContinuationsAsynchronously);
         _pending[command.Id] = waiter;
+        // The timeout starts before the command is published, so it covers the whole round trip.
+        using var timeout = new CancellationTokenSource(_options.CommandTimeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
         try
         {
             var connection = await _connection.GetAsync().ConfigureAwait(false);
@@ -184,8 +187,6 @@ public sealed class RedisBotCommands
                 throw new RemoteBotCommandException($"Bot '{botId}' is listed on replica '{replica}', which is not listening (stopped or died; its entry expires within {_options.EntryTimeToLive}).", botId, RemoteBotCommandFailure.ReplicaUnreachable, replica);
             }
 
-            using var timeout = new CancellationTokenSource(_options.CommandTimeout, _time);
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
             BotCommandReply reply;
             try
             {

@@ -110,6 +110,31 @@ public sealed class RedisSessionsSetupTests
         Assert.InRange(ttl.Value, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
     }
 
+    [Fact]
+    public async Task InterruptAsync_OwnerNeverAnswers_ThrowsTimedOutWhenTheFakeClockPassesTheTimeout()
+    {
+        await using var redis = await RedisServer.StartAsync(Ct);
+        var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
+        await using var replica = await ReplicaHost.StartAsync(redis.ConnectionString, "replica-caller", o => o.CommandTimeout = TimeSpan.FromSeconds(5), time);
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
+        var received = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await connection.GetSubscriber().SubscribeAsync(
+            RedisChannel.Literal(RedisPackage.DefaultKeyPrefix + "sessions:replica:replica-silent:commands"),
+            (_, value) => received.TrySetResult(value.ToString()));
+        await connection.GetDatabase().StringSetAsync(RedisPackage.DefaultKeyPrefix + "sessions:bot:silent-bot", "replica-silent", TimeSpan.FromMinutes(5));
+
+        var interrupt = replica.Commands.InterruptAsync("silent-bot", Ct);
+        var command = await received.Task.WaitAsync(TimeSpan.FromMinutes(1), Ct);
+        Assert.False(interrupt.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(5));
+        var error = await Assert.ThrowsAsync<RemoteBotCommandException>(() => interrupt.WaitAsync(TimeSpan.FromMinutes(1), Ct));
+
+        Assert.Equal(RemoteBotCommandFailure.TimedOut, error.Failure);
+        Assert.Equal("replica-silent", error.ReplicaId);
+        Assert.Contains("\"kind\":\"interrupt\"", command, StringComparison.Ordinal);
+        Assert.Contains("\"reply_to\":\"replica-caller\"", command, StringComparison.Ordinal);
+    }
+
     // Waits for a condition that a real event makes true; the deadline is a hang guard only.
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)
     {
