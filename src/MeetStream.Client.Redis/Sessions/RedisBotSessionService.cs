@@ -1,0 +1,189 @@
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using MeetStream.Client.Realtime;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
+
+namespace MeetStream.Client.Redis.Sessions;
+
+/// <summary>
+/// The replica's side of the live-session scale-out: listens for commands for its bots and runs them on their
+/// <see cref="BotSession"/>s (each in its own task, so an interrupt overtakes a speech in progress), listens for the
+/// replies to its own commands, and renews the directory entries of its live sessions every heartbeat.
+/// </summary>
+internal sealed partial class RedisBotSessionService : BackgroundService
+{
+    private readonly BotSessionRegistry _registry;
+    private readonly RedisSessionConnection _connection;
+    private readonly RedisBotDirectory _directory;
+    private readonly RedisBotCommands _commands;
+    private readonly RedisBotSessionOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly RedisSessionKeys _keys;
+    private readonly CancellationTokenSource _stopping = new();
+
+    public RedisBotSessionService(BotSessionRegistry registry, RedisSessionConnection connection, RedisBotDirectory directory, RedisBotCommands commands, RedisBotSessionOptions options, TimeProvider time, ILogger logger)
+    {
+        _registry = registry;
+        _connection = connection;
+        _directory = directory;
+        _commands = commands;
+        _options = options;
+        _time = time;
+        _logger = logger;
+        _keys = new RedisSessionKeys(options.KeyPrefix);
+    }
+
+    /// <summary>Subscribes to this replica's command and reply channels before the host reports started.</summary>
+    /// <param name="cancellationToken">Aborts the start.</param>
+    /// <returns>A task that completes when both subscriptions are active.</returns>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var subscriber = (await _connection.GetAsync().ConfigureAwait(false)).GetSubscriber();
+        await subscriber.SubscribeAsync(_keys.Replies(_options.ReplicaId), (_, value) => OnReply(value)).WaitAsync(cancellationToken).ConfigureAwait(false);
+        await subscriber.SubscribeAsync(_keys.Commands(_options.ReplicaId), (channel, value) => { _ = RunCommandAsync(value); }).WaitAsync(cancellationToken).ConfigureAwait(false);
+        await base.StartAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Unsubscribes, then stops the heartbeat.</summary>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <returns>A task that completes when stopped.</returns>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            var subscriber = (await _connection.GetAsync().ConfigureAwait(false)).GetSubscriber();
+            await subscriber.UnsubscribeAsync(_keys.Commands(_options.ReplicaId)).ConfigureAwait(false);
+            await subscriber.UnsubscribeAsync(_keys.Replies(_options.ReplicaId)).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException or ObjectDisposedException)
+        {
+            // Redis is gone: the subscriptions are gone with it.
+        }
+
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public override void Dispose()
+    {
+        _stopping.Dispose();
+        base.Dispose();
+    }
+
+    /// <summary>The heartbeat: renews the entries of every live session on this replica.</summary>
+    /// <param name="stoppingToken">Stops the loop.</param>
+    /// <returns>The loop.</returns>
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(_options.HeartbeatInterval, _time, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            foreach (var session in _registry.Sessions)
+            {
+                if (!session.IsEnded && session.Control is { IsClosed: false })
+                {
+                    await _directory.RenewAsync(session.BotId).ConfigureAwait(false);
+                }
+            }
+        }
+    }
+
+    private void OnReply(RedisValue value)
+    {
+        try
+        {
+            if (JsonSerializer.Deserialize((byte[])value!, RedisSessionsJsonContext.Default.BotCommandReply) is { } reply)
+            {
+                _commands.Complete(reply);
+            }
+        }
+        catch (JsonException ex)
+        {
+            LogBadMessage(_logger, "reply", ex);
+        }
+    }
+
+    private async Task RunCommandAsync(RedisValue value)
+    {
+        BotCommandMessage? command;
+        try
+        {
+            command = JsonSerializer.Deserialize((byte[])value!, RedisSessionsJsonContext.Default.BotCommandMessage);
+        }
+        catch (JsonException ex)
+        {
+            LogBadMessage(_logger, "command", ex);
+            return;
+        }
+
+        if (command is null || command.Id.Length == 0 || command.ReplyTo.Length == 0 || command.BotId.Length == 0)
+        {
+            LogBadMessage(_logger, "command", null);
+            return;
+        }
+
+        var reply = new BotCommandReply { Id = command.Id };
+        if (!_registry.TryGetSession(command.BotId, out var session) || session.IsEnded)
+        {
+            reply.Failure = RemoteBotCommandFailure.NotConnected;
+            reply.Error = $"the bot has no live session on replica '{_options.ReplicaId}'.";
+        }
+        else
+        {
+            try
+            {
+                switch (command.Kind)
+                {
+                    case BotCommandKinds.Speak:
+                        var pcm = command.Pcm ?? [];
+                        var samples = MemoryMarshal.Cast<byte, short>(pcm.AsSpan(0, pcm.Length & ~1)).ToArray();
+                        reply.SpeakResult = await session.SpeakAsync(samples, command.SampleRate, _stopping.Token).ConfigureAwait(false);
+                        break;
+                    case BotCommandKinds.Interrupt:
+                        await session.InterruptAsync(_stopping.Token).ConfigureAwait(false);
+                        break;
+                    case BotCommandKinds.Chat:
+                        await session.SendMessageAsync(command.Message ?? string.Empty, _stopping.Token).ConfigureAwait(false);
+                        break;
+                    default:
+                        reply.Failure = RemoteBotCommandFailure.Failed;
+                        reply.Error = $"unknown command '{command.Kind}' (replicas of different versions?).";
+                        break;
+                }
+            }
+            catch (Exception ex) when (ex is MeetStreamException or ArgumentException or OperationCanceledException)
+            {
+                reply.Failure = RemoteBotCommandFailure.Failed;
+                reply.Error = ex.Message;
+            }
+        }
+
+        try
+        {
+            var subscriber = (await _connection.GetAsync().ConfigureAwait(false)).GetSubscriber();
+            await subscriber.PublishAsync(_keys.Replies(command.ReplyTo), JsonSerializer.SerializeToUtf8Bytes(reply, RedisSessionsJsonContext.Default.BotCommandReply)).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException or ObjectDisposedException)
+        {
+            LogReplyFailed(_logger, command.BotId, ex.GetType().Name, ex);
+        }
+    }
+
+    [LoggerMessage(EventId = 4202, Level = LogLevel.Warning, Message = "Ignored a malformed {Kind} message on the Redis session channels.")]
+    private static partial void LogBadMessage(ILogger logger, string kind, Exception? exception);
+
+    [LoggerMessage(EventId = 4203, Level = LogLevel.Warning, Message = "Could not publish the result of a command for bot {BotId} ({Error}); the sender times out.")]
+    private static partial void LogReplyFailed(ILogger logger, string botId, string error, Exception exception);
+}
