@@ -46,4 +46,7 @@ internal static partial class WebhookLog
 
     [LoggerMessage(EventId = 2013, Level = LogLevel.Error, Message = "MeetStream webhook observer {Observer} failed for {Event}")]
     public static partial void ObserverFailed(ILogger logger, string observer, string @event, Exception exception);
+
+    [LoggerMessage(EventId = 2014, Level = LogLevel.Error, Message = "MeetStream webhook refused with 503 because the durable inbox could not store it: {Event}")]
+    public static partial void InboxUnavailable(ILogger logger, string @event);
 }
