@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using MeetStream.Client.AspNetCore.Internal;
 using MeetStream.Client.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,7 +29,9 @@ internal sealed class RedisWebhookConsumer : IHostedService, IDisposable
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stopping = new();
     private readonly CancellationTokenSource _abort = new();
+    private readonly ConcurrentDictionary<RedisValue, byte> _held = new();
     private Task? _loop;
+    private Task? _heartbeat;
     private bool _groupReady;
     private long _lastClaim;
 
@@ -46,6 +49,7 @@ internal sealed class RedisWebhookConsumer : IHostedService, IDisposable
     public Task StartAsync(CancellationToken cancellationToken)
     {
         _loop = Task.Run(RunAsync, CancellationToken.None);
+        _heartbeat = Task.Run(HeartbeatAsync, CancellationToken.None);
         return Task.CompletedTask;
     }
 
@@ -60,6 +64,11 @@ internal sealed class RedisWebhookConsumer : IHostedService, IDisposable
         using (cancellationToken.Register(static state => ((CancellationTokenSource)state!).Cancel(), _abort))
         {
             await _loop.ConfigureAwait(false);
+        }
+
+        if (_heartbeat is not null)
+        {
+            await _heartbeat.ConfigureAwait(false);
         }
     }
 
@@ -82,14 +91,23 @@ internal sealed class RedisWebhookConsumer : IHostedService, IDisposable
                 await EnsureGroupAsync(database).ConfigureAwait(false);
                 var handled = await ClaimIdleAsync(database, stopping).ConfigureAwait(false);
                 var entries = await database.StreamReadGroupAsync(_options.StreamKey, _options.ConsumerGroup, _options.ConsumerName, StreamPosition.NewMessages, _options.ReadBatchSize).ConfigureAwait(false);
-                foreach (var entry in entries)
+                Hold(entries);
+                try
                 {
-                    if (stopping.IsCancellationRequested)
+                    foreach (var entry in entries)
                     {
-                        break;
-                    }
+                        if (stopping.IsCancellationRequested)
+                        {
+                            break;
+                        }
 
-                    await ProcessAsync(database, entry, 1).ConfigureAwait(false);
+                        await ProcessAsync(database, entry, 1).ConfigureAwait(false);
+                        _held.TryRemove(entry.Id, out _);
+                    }
+                }
+                finally
+                {
+                    _held.Clear();
                 }
 
                 if (entries.Length == 0 && handled == 0)
@@ -119,6 +137,47 @@ internal sealed class RedisWebhookConsumer : IHostedService, IDisposable
                     return;
                 }
             }
+        }
+    }
+
+    private void Hold(StreamEntry[] entries)
+    {
+        foreach (var entry in entries)
+        {
+            _held.TryAdd(entry.Id, 0);
+        }
+    }
+
+    // Renews this consumer's hold on the entries it has read but not finished (XCLAIM … JUSTID resets their idle
+    // time without counting a delivery), so a long batch or a slow handler is not claimed by another replica while
+    // this one is alive. A replica that died stops renewing, and its entries become claimable after ClaimIdleTime.
+    private async Task HeartbeatAsync()
+    {
+        var stopping = _stopping.Token;
+        using var timer = new PeriodicTimer(_options.ClaimIdleTime / 3, _time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stopping).ConfigureAwait(false))
+            {
+                var ids = _held.Keys.ToArray();
+                if (ids.Length == 0)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    var database = await _connection.GetDatabaseAsync().ConfigureAwait(false);
+                    await database.StreamClaimIdsOnlyAsync(_options.StreamKey, _options.ConsumerGroup, _options.ConsumerName, 0, ids).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is RedisException or TimeoutException)
+                {
+                    RedisInboxLog.ConsumerUnavailable(_logger, _options.ConsumerName, ex.GetType().Name, ex);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
         }
     }
 
@@ -160,17 +219,26 @@ internal sealed class RedisWebhookConsumer : IHostedService, IDisposable
                 RedisInboxLog.Claimed(_logger, _options.ConsumerName, result.ClaimedEntries.Length);
             }
 
-            foreach (var entry in result.ClaimedEntries)
+            Hold(result.ClaimedEntries);
+            try
             {
-                if (stopping.IsCancellationRequested)
+                foreach (var entry in result.ClaimedEntries)
                 {
-                    return handled;
-                }
+                    if (stopping.IsCancellationRequested)
+                    {
+                        return handled;
+                    }
 
-                var pending = await database.StreamPendingMessagesAsync(_options.StreamKey, _options.ConsumerGroup, 1, RedisValue.Null, entry.Id, entry.Id).ConfigureAwait(false);
-                var count = pending.Length == 1 ? pending[0].DeliveryCount : 2;
-                await ProcessAsync(database, entry, count).ConfigureAwait(false);
-                handled++;
+                    var pending = await database.StreamPendingMessagesAsync(_options.StreamKey, _options.ConsumerGroup, 1, RedisValue.Null, entry.Id, entry.Id).ConfigureAwait(false);
+                    var count = pending.Length == 1 ? pending[0].DeliveryCount : 2;
+                    await ProcessAsync(database, entry, count).ConfigureAwait(false);
+                    _held.TryRemove(entry.Id, out _);
+                    handled++;
+                }
+            }
+            finally
+            {
+                _held.Clear();
             }
 
             start = result.NextStartId;

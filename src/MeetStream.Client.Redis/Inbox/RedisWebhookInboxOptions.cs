@@ -35,7 +35,11 @@ public sealed class RedisWebhookInboxOptions
     /// </summary>
     public TimeSpan ClaimIdleTime { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Gets or sets how often this replica looks for idle entries to claim. Default 5 seconds.</summary>
+    /// <summary>
+    /// Gets or sets how often this replica looks for idle entries to claim. Default 5 seconds. While a replica works
+    /// on entries it renews its hold on them every third of <see cref="ClaimIdleTime"/>, so only a dead (or stalled)
+    /// replica's entries are claimed.
+    /// </summary>
     public TimeSpan ClaimInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>

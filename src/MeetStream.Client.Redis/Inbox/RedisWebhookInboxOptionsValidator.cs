@@ -32,7 +32,11 @@ internal sealed class RedisWebhookInboxOptionsValidator : IValidateOptions<Redis
             failures.Add("ConsumerName must not be empty.");
         }
 
-        Positive(failures, options.ClaimIdleTime, nameof(options.ClaimIdleTime));
+        if (options.ClaimIdleTime < TimeSpan.FromMilliseconds(10))
+        {
+            failures.Add($"ClaimIdleTime must be at least 10 milliseconds (was {options.ClaimIdleTime}).");
+        }
+
         Positive(failures, options.ClaimInterval, nameof(options.ClaimInterval));
         Positive(failures, options.PollInterval, nameof(options.PollInterval));
         if (options.MaxDeliveryAttempts < 1)

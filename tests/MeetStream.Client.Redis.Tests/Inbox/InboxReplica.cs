@@ -23,12 +23,11 @@ internal sealed class InboxReplica : IAsyncDisposable
     private InboxReplica(WebApplication app)
     {
         App = app;
-        Client = new HttpClient { BaseAddress = LoopbackKestrel.Address(app), Timeout = TimeSpan.FromSeconds(60) };
     }
 
     public WebApplication App { get; }
 
-    public HttpClient Client { get; }
+    public HttpClient Client { get; private set; } = new();
 
     /// <summary>Gets every handler call this replica started: the event's message and its delivery count.</summary>
     public ConcurrentQueue<(string Message, int DeliveryCount)> Calls { get; } = new();
@@ -53,7 +52,8 @@ internal sealed class InboxReplica : IAsyncDisposable
             })
             .UseRedisInbox(redis, options =>
             {
-                options.ClaimIdleTime = TimeSpan.FromMilliseconds(200);
+                // Long by default: only the tests about claiming shorten it (a loaded machine must not cause claims).
+                options.ClaimIdleTime = TimeSpan.FromSeconds(30);
                 options.ClaimInterval = TimeSpan.FromMilliseconds(50);
                 options.PollInterval = TimeSpan.FromMilliseconds(20);
                 configure?.Invoke(options);
@@ -70,6 +70,7 @@ internal sealed class InboxReplica : IAsyncDisposable
         app.MapMeetStreamWebhooks(Path);
         replica = new InboxReplica(app);
         await app.StartAsync(TestContext.Current.CancellationToken);
+        replica.Client = new HttpClient { BaseAddress = LoopbackKestrel.Address(app), Timeout = TimeSpan.FromSeconds(60) };
         return replica;
     }
 

@@ -66,7 +66,7 @@ public sealed class RedisWebhookInboxTests
         await started.Task.WaitAsync(TimeSpan.FromSeconds(60), Ct);
         await a.KillAsync();
 
-        await using var b = await InboxReplica.StartAsync(server.ConnectionString);
+        await using var b = await InboxReplica.StartAsync(server.ConnectionString, o => o.ClaimIdleTime = TimeSpan.FromMilliseconds(200));
         var redelivered = new TaskCompletionSource<RedisWebhookDelivery>();
         b.Handled = (_, delivery) => redelivered.TrySetResult(delivery);
         var delivery = await redelivered.Task.WaitAsync(TimeSpan.FromSeconds(60), Ct);
@@ -81,7 +81,11 @@ public sealed class RedisWebhookInboxTests
     public async Task Consume_HandlerAlwaysFails_DeadLetteredAfterMaxAttemptsThenReplayHandlesIt()
     {
         await using var server = await RedisServer.StartAsync(Ct);
-        await using var replica = await InboxReplica.StartAsync(server.ConnectionString, o => o.MaxDeliveryAttempts = 3);
+        await using var replica = await InboxReplica.StartAsync(server.ConnectionString, o =>
+        {
+            o.MaxDeliveryAttempts = 3;
+            o.ClaimIdleTime = TimeSpan.FromMilliseconds(100);
+        });
         var failing = true;
         replica.Behaviour = (_, _, _) => Volatile.Read(ref failing) ? throw new InvalidOperationException("poison") : Task.CompletedTask;
         var deadLetters = replica.App.Services.GetRequiredService<RedisWebhookDeadLetters>();
