@@ -3,10 +3,10 @@ namespace MeetStream.Client.Redis.Tests.Inbox;
 /// <summary>Waits for a condition that an asynchronous process makes true; the 60-second limit is a hang guard only.</summary>
 internal static class Eventually
 {
-    public static async Task TrueAsync(Func<Task<bool>> condition, string what)
+    public static async Task TrueAsync(Func<Task<bool>> condition, string what, int hangGuardSeconds = 60)
     {
         using var guard = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        guard.CancelAfter(TimeSpan.FromSeconds(60));
+        guard.CancelAfter(TimeSpan.FromSeconds(hangGuardSeconds));
         while (!await condition())
         {
             if (guard.IsCancellationRequested)
@@ -18,5 +18,5 @@ internal static class Eventually
         }
     }
 
-    public static Task TrueAsync(Func<bool> condition, string what) => TrueAsync(() => Task.FromResult(condition()), what);
+    public static Task TrueAsync(Func<bool> condition, string what, int hangGuardSeconds = 60) => TrueAsync(() => Task.FromResult(condition()), what, hangGuardSeconds);
 }

@@ -38,7 +38,7 @@ internal sealed class InboxReplica : IAsyncDisposable
     /// <summary>Raised after the handler succeeded for a message.</summary>
     public Action<string, RedisWebhookDelivery>? Handled { get; set; }
 
-    public static async Task<InboxReplica> StartAsync(string redis, Action<RedisWebhookInboxOptions>? configure = null)
+    public static async Task<InboxReplica> StartAsync(string redis, Action<RedisWebhookInboxOptions>? configure = null, bool deduplicate = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
         LoopbackKestrel.Listen(builder);
@@ -48,7 +48,7 @@ internal sealed class InboxReplica : IAsyncDisposable
         builder.Services.AddMeetStreamWebhooks(options =>
             {
                 options.SigningSecrets.Add(Secret);
-                options.EnableDeduplication = false;
+                options.EnableDeduplication = deduplicate;
             })
             .UseRedisInbox(redis, options =>
             {
