@@ -38,14 +38,14 @@ internal sealed class InboxReplica : IAsyncDisposable
     /// <summary>Raised after the handler succeeded for a message.</summary>
     public Action<string, RedisWebhookDelivery>? Handled { get; set; }
 
-    public static async Task<InboxReplica> StartAsync(string redis, Action<RedisWebhookInboxOptions>? configure = null, bool deduplicate = false)
+    public static async Task<InboxReplica> StartAsync(string redis, Action<RedisWebhookInboxOptions>? configure = null, bool deduplicate = false, MeetStream.Client.Webhooks.IWebhookDeduplicationStore? deduplicationStore = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         LoopbackKestrel.Listen(builder);
         builder.Logging.ClearProviders();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         InboxReplica? replica = null;
-        builder.Services.AddMeetStreamWebhooks(options =>
+        var webhooks = builder.Services.AddMeetStreamWebhooks(options =>
             {
                 options.SigningSecrets.Add(Secret);
                 options.EnableDeduplication = deduplicate;
@@ -66,6 +66,11 @@ internal sealed class InboxReplica : IAsyncDisposable
                 await replica.Behaviour(message, delivery, ct);
                 replica.Handled?.Invoke(message, delivery);
             });
+        if (deduplicationStore is not null)
+        {
+            webhooks.UseDeduplicationStore(deduplicationStore);
+        }
+
         var app = builder.Build();
         app.MapMeetStreamWebhooks(Path);
         replica = new InboxReplica(app);

@@ -18,8 +18,10 @@ public sealed class RedisWebhookInboxProofTests
         var ct = TestContext.Current.CancellationToken;
         await using var server = await RedisServer.StartAsync(ct);
         void Claiming(MeetStream.Client.Redis.Inbox.RedisWebhookInboxOptions o) => o.ClaimIdleTime = TimeSpan.FromMilliseconds(500);
-        await using var a = await InboxReplica.StartAsync(server.ConnectionString, Claiming, deduplicate: true);
-        await using var b = await InboxReplica.StartAsync(server.ConnectionString, Claiming, deduplicate: true);
+        await using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(server.ConnectionString);
+        var shared = new SharedTestDeduplicationStore(redis);
+        await using var a = await InboxReplica.StartAsync(server.ConnectionString, Claiming, deduplicate: true, deduplicationStore: shared);
+        await using var b = await InboxReplica.StartAsync(server.ConnectionString, Claiming, deduplicate: true, deduplicationStore: shared);
         var handled = new ConcurrentDictionary<string, ConcurrentBag<int>>();
         void Record(string message, MeetStream.Client.Redis.Inbox.RedisWebhookDelivery delivery) => handled.GetOrAdd(message, _ => []).Add(delivery.DeliveryCount);
         a.Handled = Record;
@@ -27,7 +29,7 @@ public sealed class RedisWebhookInboxProofTests
         a.Behaviour = static async (_, _, ct) => await Task.Yield();
         b.Behaviour = a.Behaviour;
 
-        // Every event once, 10% twice (the duplicate to the same replica as the original), shuffled.
+        // Every event once, 10% twice, shuffled; sender duplicates are recognised by a shared deduplication store.
         var sends = Enumerable.Range(0, Distinct).Select(i => "m-" + i).Concat(Enumerable.Range(0, Distinct / 10).Select(i => "m-" + (i * 10))).ToArray();
         Random.Shared.Shuffle(sends);
         var killed = 0;
