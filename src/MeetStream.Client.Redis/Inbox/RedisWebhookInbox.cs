@@ -41,16 +41,14 @@ internal sealed class RedisWebhookInbox : IWebhookInbox
             }
         }
 
+        // The sender going away does not cancel the append (bounded by the timeout): the outcome is then definite, so the
+        // endpoint keeps the deduplication key exactly when the entry was stored.
+        _ = requestAborted;
         try
         {
-            var database = await _connection.GetDatabaseAsync().WaitAsync(timeout, requestAborted).ConfigureAwait(false);
+            var database = await _connection.GetDatabaseAsync().WaitAsync(timeout).ConfigureAwait(false);
             await database.StreamAddAsync(_options.StreamKey, [.. fields], maxLength: _options.MaxLength, useApproximateMaxLength: true)
-                .WaitAsync(timeout, requestAborted).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (requestAborted.IsCancellationRequested)
-        {
-            // The entry may still have been written: a redelivery of it is handled at least once, never lost.
-            return WebhookInboxResult.Aborted;
+                .WaitAsync(timeout).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
