@@ -38,6 +38,7 @@ public static class MeetStreamWebhookServiceCollectionExtensions
             var options = sp.GetRequiredService<IOptions<MeetStreamWebhookOptions>>().Value;
             return new WebhookEventQueue(options.QueueCapacity, options.TimeProvider);
         });
+        services.TryAddSingleton<IWebhookInbox>(sp => sp.GetRequiredService<WebhookEventQueue>());
         services.TryAddSingleton(sp => new BotStatusWaiter(
             sp.GetService<IBotsClient>() ?? throw new InvalidOperationException("BotStatusWaiter polls GET /bots/{bot_id}/status through IBotsClient: also call services.AddMeetStreamClient(...)."),
             new BotStatusWaiterOptions { TimeProvider = sp.GetRequiredService<IOptions<MeetStreamWebhookOptions>>().Value.TimeProvider ?? TimeProvider.System }));

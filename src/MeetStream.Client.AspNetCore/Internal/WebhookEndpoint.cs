@@ -11,8 +11,10 @@ namespace MeetStream.Client.AspNetCore.Internal;
 /// <summary>
 /// Handles one webhook POST: reads the raw body within the size limit (413), validates it (401), parses it (400, also
 /// for a JSON object that names no event: <see cref="WebhookParseError.MissingEventType"/>),
-/// drops duplicates (200; 503 when the deduplication store throws, e.g. a shared store that is down), waits for room in the queue (503 only if none comes in time) and answers 200 as soon as
-/// the event is queued. Reads everything from <see cref="HttpContext"/> itself: no reflection-based binding.
+/// drops duplicates (200; 503 when the deduplication store throws, e.g. a shared store that is down), hands the delivery
+/// to the <see cref="IWebhookInbox"/> (the in-memory queue waits for room, 503 only if none comes in time; a durable
+/// inbox answers 503 when its store fails) and answers 200 as soon as the event is stored. Reads everything from
+/// <see cref="HttpContext"/> itself: no reflection-based binding.
 /// </summary>
 internal sealed class WebhookEndpoint
 {
@@ -24,17 +26,17 @@ internal sealed class WebhookEndpoint
     private readonly MeetStreamWebhookOptions _options;
     private readonly WebhookValidator _validator;
     private readonly IWebhookDeduplicationStore _deduplication;
-    private readonly WebhookEventQueue _queue;
+    private readonly IWebhookInbox _inbox;
     private readonly IWebhookEventObserver[] _observers;
     private readonly ILogger _logger;
 
-    public WebhookEndpoint(IOptions<MeetStreamWebhookOptions> options, WebhookValidator validator, IWebhookDeduplicationStore deduplication, WebhookEventQueue queue, IEnumerable<IWebhookEventObserver> observers, ILogger<WebhookEndpoint> logger)
+    public WebhookEndpoint(IOptions<MeetStreamWebhookOptions> options, WebhookValidator validator, IWebhookDeduplicationStore deduplication, IWebhookInbox inbox, IEnumerable<IWebhookEventObserver> observers, ILogger<WebhookEndpoint> logger)
     {
         _observers = observers.ToArray();
         _options = options.Value;
         _validator = validator;
         _deduplication = deduplication;
-        _queue = queue;
+        _inbox = inbox;
         _logger = logger;
     }
 
@@ -144,8 +146,9 @@ internal sealed class WebhookEndpoint
             return;
         }
 
-        var result = await _queue.EnqueueAsync(webhookEvent, _options.EnqueueTimeout, cancellationToken).ConfigureAwait(false);
-        if (result == WebhookEventQueue.EnqueueResult.Accepted)
+        var delivery = new WebhookInboxDelivery(webhookEvent, body, context.Request.Headers, _options.TimeProvider.GetUtcNow());
+        var result = await _inbox.AppendAsync(delivery, _options.EnqueueTimeout, cancellationToken).ConfigureAwait(false);
+        if (result == WebhookInboxResult.Accepted)
         {
             Notify(webhookEvent);
             WebhookMetrics.Delivery("accepted");
@@ -166,19 +169,25 @@ internal sealed class WebhookEndpoint
 
         switch (result)
         {
-            case WebhookEventQueue.EnqueueResult.Aborted:
+            case WebhookInboxResult.Aborted:
                 WebhookMetrics.Delivery("aborted");
                 WebhookLog.Abandoned(_logger, webhookEvent.Describe());
                 break;
-            case WebhookEventQueue.EnqueueResult.Closed:
+            case WebhookInboxResult.Closed:
                 WebhookMetrics.Delivery("unavailable");
                 WebhookLog.ShuttingDown(_logger, webhookEvent.Describe());
                 context.Response.Headers.RetryAfter = "5";
                 await WriteProblemAsync(context, StatusCodes.Status503ServiceUnavailable, "Service Unavailable", "The webhook endpoint is shutting down.", "reason", "ShuttingDown").ConfigureAwait(false);
                 break;
+            case WebhookInboxResult.Unavailable:
+                WebhookMetrics.Delivery("unavailable");
+                WebhookLog.InboxUnavailable(_logger, webhookEvent.Describe());
+                context.Response.Headers.RetryAfter = "5";
+                await WriteProblemAsync(context, StatusCodes.Status503ServiceUnavailable, "Service Unavailable", "The webhook inbox could not store the delivery.", "reason", "InboxUnavailable").ConfigureAwait(false);
+                break;
             default:
                 WebhookMetrics.Delivery("unavailable");
-                WebhookLog.QueueFull(_logger, _options.EnqueueTimeout, _queue.Capacity, webhookEvent.Describe());
+                WebhookLog.QueueFull(_logger, _options.EnqueueTimeout, (_inbox as WebhookEventQueue)?.Capacity ?? 0, webhookEvent.Describe());
                 context.Response.Headers.RetryAfter = "1";
                 await WriteProblemAsync(context, StatusCodes.Status503ServiceUnavailable, "Service Unavailable", "The webhook queue is full.", "reason", "QueueFull").ConfigureAwait(false);
                 break;

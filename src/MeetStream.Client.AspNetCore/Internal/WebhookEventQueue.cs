@@ -7,7 +7,7 @@ namespace MeetStream.Client.AspNetCore.Internal;
 /// The bounded queue between the endpoint and the dispatcher. Writing waits for room (back-pressure) up to a timeout
 /// and never discards; completing it stops new writes while the dispatcher drains what was accepted.
 /// </summary>
-internal sealed class WebhookEventQueue : IDisposable
+internal sealed class WebhookEventQueue : IWebhookInbox, IDisposable
 {
     private readonly Channel<WebhookEvent> _channel;
     private readonly TimeProvider _time;
@@ -67,6 +67,16 @@ internal sealed class WebhookEventQueue : IDisposable
             WebhookMetrics.EnqueueWait.Record(_time.GetElapsedTime(started).TotalSeconds);
         }
     }
+
+    /// <inheritdoc />
+    public async ValueTask<WebhookInboxResult> AppendAsync(WebhookInboxDelivery delivery, TimeSpan timeout, CancellationToken requestAborted) =>
+        await EnqueueAsync(delivery.Event, timeout, requestAborted).ConfigureAwait(false) switch
+        {
+            EnqueueResult.Accepted => WebhookInboxResult.Accepted,
+            EnqueueResult.Aborted => WebhookInboxResult.Aborted,
+            EnqueueResult.Closed => WebhookInboxResult.Closed,
+            _ => WebhookInboxResult.TimedOut,
+        };
 
     public void Complete() => _channel.Writer.TryComplete();
 

@@ -49,4 +49,7 @@ internal static partial class WebhookLog
 
     [LoggerMessage(EventId = 2014, Level = LogLevel.Error, Message = "MeetStream webhook refused with 503 because the deduplication store failed ({ErrorType}); MeetStream does not retry, reconcile through the REST API: {Event}")]
     public static partial void DeduplicationUnavailable(ILogger logger, string errorType, string @event, Exception exception);
+
+    [LoggerMessage(EventId = 2015, Level = LogLevel.Error, Message = "MeetStream webhook refused with 503 because the durable inbox could not store it: {Event}")]
+    public static partial void InboxUnavailable(ILogger logger, string @event);
 }

@@ -1,0 +1,72 @@
+using Microsoft.Extensions.Options;
+
+namespace MeetStream.Client.Redis.Inbox;
+
+/// <summary>Checks <see cref="RedisWebhookInboxOptions"/> at start-up and names every wrong setting.</summary>
+internal sealed class RedisWebhookInboxOptionsValidator : IValidateOptions<RedisWebhookInboxOptions>
+{
+    public ValidateOptionsResult Validate(string? name, RedisWebhookInboxOptions options)
+    {
+        var failures = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.StreamKey))
+        {
+            failures.Add("StreamKey must not be empty.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.DeadLetterStreamKey))
+        {
+            failures.Add("DeadLetterStreamKey must not be empty.");
+        }
+        else if (string.Equals(options.DeadLetterStreamKey, options.StreamKey, StringComparison.Ordinal))
+        {
+            failures.Add("DeadLetterStreamKey must differ from StreamKey.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.ConsumerGroup))
+        {
+            failures.Add("ConsumerGroup must not be empty.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.ConsumerName))
+        {
+            failures.Add("ConsumerName must not be empty.");
+        }
+
+        if (options.ClaimIdleTime < TimeSpan.FromMilliseconds(10))
+        {
+            failures.Add($"ClaimIdleTime must be at least 10 milliseconds (was {options.ClaimIdleTime}).");
+        }
+
+        Positive(failures, options.ClaimInterval, nameof(options.ClaimInterval));
+        Positive(failures, options.PollInterval, nameof(options.PollInterval));
+        if (options.MaxDeliveryAttempts < 1)
+        {
+            failures.Add($"MaxDeliveryAttempts must be at least 1 (was {options.MaxDeliveryAttempts}).");
+        }
+
+        if (options.ReadBatchSize is < 1 or > 10_000)
+        {
+            failures.Add($"ReadBatchSize must be between 1 and 10000 (was {options.ReadBatchSize}).");
+        }
+
+        if (options.MaxLength < 1)
+        {
+            failures.Add($"MaxLength must be at least 1 (was {options.MaxLength}).");
+        }
+
+        if (options.DeadLetterMaxLength < 1)
+        {
+            failures.Add($"DeadLetterMaxLength must be at least 1 (was {options.DeadLetterMaxLength}).");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures.Select(f => "MeetStream Redis webhook inbox: " + f));
+    }
+
+    private static void Positive(List<string> failures, TimeSpan value, string name)
+    {
+        if (value <= TimeSpan.Zero)
+        {
+            failures.Add($"{name} must be positive (was {value}).");
+        }
+    }
+}
