@@ -1,5 +1,6 @@
 using System.Net;
 using MeetStream.Client.Redis.Tests.Configuration;
+using MeetStream.Client.Redis.Tests.Inbox;
 using MeetStream.Client.Redis.Tests.Infrastructure;
 using MeetStream.Client.Tests.Webhooks;
 using MeetStream.Client.Webhooks;
@@ -51,6 +52,29 @@ public sealed class RedisStatusFanOutTests
         Assert.Equal(BotStatus.Stopped, await wait.WaitAsync(TimeSpan.FromSeconds(60), Ct));
     }
 
+    [Fact]
+    public async Task WaitForStatusAsync_RedisRestartedAfterBothReplicasStarted_FanOutResumes()
+    {
+        await using var redis = await RedisServer.StartAsync(Ct);
+        await using var a = await RedisReplicaHost.StartAsync(redis.ConnectionString, services: RestClient);
+        await using var b = await RedisReplicaHost.StartAsync(redis.ConnectionString, services: RestClient);
+        await using var observer = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
+        await Eventually.TrueAsync(async () => await SubscribersAsync(observer) == 2, "both replicas subscribed");
+
+        redis.Kill();
+        await redis.RestartAsync(Ct);
+
+        // A restarted server has no subscriptions: both replicas must subscribe again on their own (StackExchange.Redis
+        // restores them after the reconnect); the webhook is sent only once they did, so no message can fall in between.
+        await Eventually.TrueAsync(async () => await SubscribersAsync(observer) == 2, "both replicas subscribed again after the restart", hangGuardSeconds: 120);
+        var waiter = a.App.Services.GetRequiredService<BotStatusWaiter>();
+        var wait = waiter.WaitForStatusAsync(WebhookPayloads.BotId, BotStatus.InMeeting, TimeSpan.FromMinutes(5), Ct);
+        using var response = await b.Client.SendAsync(RedisReplicaHost.Signed(WebhookPayloads.Lifecycle("bot.inmeeting", "InMeeting", "Bot joined")), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(BotStatus.InMeeting, await wait.WaitAsync(TimeSpan.FromSeconds(60), Ct));
+    }
+
     [Theory]
     [InlineData(true, 2)]
     [InlineData(false, 0)]
@@ -61,9 +85,19 @@ public sealed class RedisStatusFanOutTests
         await using var b = await RedisReplicaHost.StartAsync(redis.ConnectionString, redis: o => o.EnableStatusFanOut = enabled, services: RestClient);
         await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
 
-        var result = await connection.GetDatabase().ExecuteAsync("PUBSUB", "NUMSUB", RedisPackage.DefaultKeyPrefix + "bot-status");
+        Assert.Equal(subscribers, await SubscribersAsync(connection));
+    }
 
-        var pair = (RedisResult[])result!;
-        Assert.Equal(subscribers, (long)pair[1]);
+    private static async Task<long> SubscribersAsync(ConnectionMultiplexer observer)
+    {
+        try
+        {
+            var pair = (RedisResult[])(await observer.GetDatabase().ExecuteAsync("PUBSUB", "NUMSUB", RedisPackage.DefaultKeyPrefix + "bot-status"))!;
+            return (long)pair[1];
+        }
+        catch (RedisConnectionException)
+        {
+            return -1; // the observer itself is still reconnecting
+        }
     }
 }
