@@ -1,4 +1,5 @@
 using MeetStream.Client.Realtime;
+using MeetStream.Client.Redis.Sessions;
 using MeetStream.Client.Redis.Tests.Infrastructure;
 using MeetStream.Client.Testing;
 using StackExchange.Redis;
@@ -55,6 +56,30 @@ public sealed class RedisBotCommandsTests : IAsyncLifetime
         Assert.Equal(SpeakResult.Interrupted, await speaking.WaitAsync(TimeSpan.FromMinutes(1), Ct));
         Assert.Contains("sendmsg", sim.GetBot(bot)!.Commands);
         Assert.Contains("sendaudio", sim.GetBot(bot)!.Commands);
+    }
+
+    [Fact]
+    public async Task Commands_RedisRestartedWhileTheBotStaysConnected_ReachTheBotAgain()
+    {
+        await using var sim = await StartSimulatorAsync();
+        var bot = await CreateBotAsync(sim, _a);
+        await (await _a.SessionAsync(bot)).GetControlAsync(Ct).WaitAsync(TimeSpan.FromMinutes(1), Ct);
+        await WaitUntilAsync(async () => await _b.Commands.FindReplicaAsync(bot, Ct) == "replica-a");
+
+        // redis-server without persistence comes back empty: the directory entry and every subscription are gone. The
+        // bot's sockets to replica A do not depend on Redis and stay up.
+        _redis.Kill();
+        await _redis.RestartAsync(Ct);
+
+        // The heartbeat lists the bot again and both replicas subscribe again on their own.
+        await WaitUntilAsync(async () => await FindOrNullAsync(_b, bot) == "replica-a");
+        await using var observer = await ConnectionMultiplexer.ConnectAsync(_redis.ConnectionString);
+        var keys = new RedisSessionKeys(RedisPackage.DefaultKeyPrefix);
+        await WaitUntilAsync(async () => await SubscribersAsync(observer, keys.Commands("replica-a")) == 1 && await SubscribersAsync(observer, keys.Replies("replica-b")) == 1);
+        await _b.Commands.SendMessageAsync(bot, "Hello after the restart", Ct);
+
+        var chat = await sim.Journal.WaitForRealtimeAsync(r => r.BotId == bot && r.Event == "sendmsg", cancellationToken: Ct);
+        Assert.Contains("Hello after the restart", chat.Json, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -173,6 +198,31 @@ public sealed class RedisBotCommandsTests : IAsyncLifetime
         var bot = (await client.Bots.CreateAsync(request, cancellationToken: Ct)).BotId!;
         await sim.RunUntilAsync(bot, BotStatus.Recording, cancellationToken: Ct);
         return bot;
+    }
+
+    private static async Task<string?> FindOrNullAsync(ReplicaHost replica, string bot)
+    {
+        try
+        {
+            return await replica.Commands.FindReplicaAsync(bot, Ct);
+        }
+        catch (RemoteBotCommandException)
+        {
+            return null; // still reconnecting
+        }
+    }
+
+    private static async Task<long> SubscribersAsync(ConnectionMultiplexer observer, RedisChannel channel)
+    {
+        try
+        {
+            var pair = (RedisResult[])(await observer.GetDatabase().ExecuteAsync("PUBSUB", "NUMSUB", channel.ToString()))!;
+            return (long)pair[1];
+        }
+        catch (RedisConnectionException)
+        {
+            return -1;
+        }
     }
 
     // Waits for a condition that a real event makes true; the deadline is a hang guard only.
