@@ -3,6 +3,7 @@ using System.Text.Json;
 using MeetStream.Client.Realtime;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using MeetStream.Client.Redis.Configuration;
 using StackExchange.Redis;
 
 namespace MeetStream.Client.Redis.Sessions;
@@ -15,7 +16,7 @@ namespace MeetStream.Client.Redis.Sessions;
 internal sealed partial class RedisBotSessionService : BackgroundService
 {
     private readonly BotSessionRegistry _registry;
-    private readonly RedisSessionConnection _connection;
+    private readonly RedisConnection _connection;
     private readonly RedisBotDirectory _directory;
     private readonly RedisBotCommands _commands;
     private readonly RedisBotSessionOptions _options;
@@ -24,7 +25,7 @@ internal sealed partial class RedisBotSessionService : BackgroundService
     private readonly RedisSessionKeys _keys;
     private readonly CancellationTokenSource _stopping = new();
 
-    public RedisBotSessionService(BotSessionRegistry registry, RedisSessionConnection connection, RedisBotDirectory directory, RedisBotCommands commands, RedisBotSessionOptions options, TimeProvider time, ILogger logger)
+    public RedisBotSessionService(BotSessionRegistry registry, RedisConnection connection, RedisBotDirectory directory, RedisBotCommands commands, RedisBotSessionOptions options, TimeProvider time, ILogger logger)
     {
         _registry = registry;
         _connection = connection;
@@ -36,14 +37,28 @@ internal sealed partial class RedisBotSessionService : BackgroundService
         _keys = new RedisSessionKeys(options.KeyPrefix);
     }
 
-    /// <summary>Subscribes to this replica's command and reply channels before the host reports started.</summary>
+    /// <summary>
+    /// Subscribes to this replica's command and reply channels before the host reports started. Redis being down does
+    /// not fail the start: the client keeps both subscriptions and makes them on the server once it reconnects, and the
+    /// heartbeat writes the directory entries then.
+    /// </summary>
     /// <param name="cancellationToken">Aborts the start.</param>
-    /// <returns>A task that completes when both subscriptions are active.</returns>
+    /// <returns>A task that completes when both subscriptions are active, or Redis refused them.</returns>
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        var subscriber = (await _connection.GetAsync().ConfigureAwait(false)).GetSubscriber();
-        await subscriber.SubscribeAsync(_keys.Replies(_options.ReplicaId), (_, value) => OnReply(value)).WaitAsync(cancellationToken).ConfigureAwait(false);
-        await subscriber.SubscribeAsync(_keys.Commands(_options.ReplicaId), (channel, value) => { _ = RunCommandAsync(value); }).WaitAsync(cancellationToken).ConfigureAwait(false);
+        // Waits for the client's first connection attempt only (bounded by its connect timeout, never by an outage).
+        var subscriber = (await _connection.GetAsync().WaitAsync(cancellationToken).ConfigureAwait(false)).GetSubscriber();
+        try
+        {
+            // Each handler is added once: a retry would add it twice (and run each command twice) after the reconnect.
+            await subscriber.SubscribeAsync(_keys.Replies(_options.ReplicaId), (_, value) => OnReply(value)).WaitAsync(cancellationToken).ConfigureAwait(false);
+            await subscriber.SubscribeAsync(_keys.Commands(_options.ReplicaId), (channel, value) => { _ = RunCommandAsync(value); }).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            LogSubscribeDeferred(_logger, ex.GetType().Name, ex);
+        }
+
         await base.StartAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -180,6 +195,9 @@ internal sealed partial class RedisBotSessionService : BackgroundService
             LogReplyFailed(_logger, command.BotId, ex.GetType().Name, ex);
         }
     }
+
+    [LoggerMessage(EventId = 4204, Level = LogLevel.Warning, Message = "Redis is unavailable at start-up ({Error}): the session command channels are subscribed once it reconnects; the host starts meanwhile.")]
+    private static partial void LogSubscribeDeferred(ILogger logger, string error, Exception exception);
 
     [LoggerMessage(EventId = 4202, Level = LogLevel.Warning, Message = "Ignored a malformed {Kind} message on the Redis session channels.")]
     private static partial void LogBadMessage(ILogger logger, string kind, Exception? exception);
