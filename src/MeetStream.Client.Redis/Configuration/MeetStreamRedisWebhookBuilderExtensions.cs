@@ -123,9 +123,8 @@ public static class MeetStreamRedisWebhookBuilderExtensions
             }
         }
 
-        services.TryAddSingleton<RedisWebhookConsumer>();
         services.Add(ServiceDescriptor.Singleton<IHostedService>(sp => InboxEnabled(sp)
-            ? sp.GetRequiredService<RedisWebhookConsumer>()
+            ? ActivatorUtilities.CreateInstance<RedisWebhookConsumer>(sp)
             : new DisabledHostedService()));
     }
 

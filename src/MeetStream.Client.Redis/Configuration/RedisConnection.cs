@@ -52,7 +52,6 @@ internal sealed class RedisConnection : IAsyncDisposable
     /// </summary>
     /// <param name="services">The application's services.</param>
     /// <returns>The connection (nothing is opened yet).</returns>
-    /// <exception cref="InvalidOperationException">Nothing names a Redis server (start-up validation reports it first).</exception>
     public static RedisConnection Create(IServiceProvider services)
     {
         var sources = services.GetRequiredService<RedisConnectionSources>();
@@ -73,7 +72,11 @@ internal sealed class RedisConnection : IAsyncDisposable
             return FromString(sessions, options);
         }
 
-        throw new InvalidOperationException("No Redis connection is configured: call UseRedis(...) on AddMeetStreamWebhooks(...) or pass a connection string to UseRedisSessions(...).");
+        // The start-up validation says so first; anything that still asks gets the same sentence.
+        return new RedisConnection(
+            () => Task.FromException<IConnectionMultiplexer>(new InvalidOperationException("No Redis connection is configured: call UseRedis(...) on AddMeetStreamWebhooks(...) or pass a connection string to UseRedisSessions(...).")),
+            owned: false,
+            options);
     }
 
     /// <summary>Gets the shared multiplexer, waiting for the first connection attempt (background work only: it can take the client's connect timeout).</summary>
@@ -85,7 +88,7 @@ internal sealed class RedisConnection : IAsyncDisposable
     public async Task<IDatabase> GetDatabaseAsync() => (await GetAsync().ConfigureAwait(false)).GetDatabase();
 
     /// <summary>Starts connecting (called when the host starts) without waiting.</summary>
-    public void StartConnecting() => _ = _connection.Value;
+    public void StartConnecting() => _connection.Value.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 
     /// <summary>
     /// Runs one command a webhook delivery waits on, under the package's single outage rule: wait at most

@@ -38,7 +38,7 @@ public sealed class OneConnectionTests
         await host.Handled.WaitForAsync(1); // dedup claim, inbox append and consumer all ran
         Assert.Null(await host.Commands.FindReplicaAsync("no-such-bot", Ct)); // the session directory ran too
 
-        await using var probe = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString + ",name=probe");
+        await using var probe = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString + ",name=probe,allowAdmin=true");
         var clients = (await probe.GetServer(probe.GetEndPoints()[0]).ClientListAsync()).Where(c => c.Name == "one-app").ToArray();
 
         // One multiplexer is one interactive connection plus one pub/sub connection (three slices used to open three).
@@ -51,7 +51,7 @@ public sealed class OneConnectionTests
     public async Task UseRedis_OwnMultiplexer_UsedForEverythingAndNeverDisposed()
     {
         await using var redis = await RedisServer.StartAsync(Ct);
-        await using var own = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString + ",name=own-mux");
+        await using var own = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString + ",name=own-mux,allowAdmin=true");
         var calls = 0;
         var host = ScaleOutHost.Build((webhooks, bridge) =>
         {
@@ -83,7 +83,7 @@ public sealed class OneConnectionTests
     {
         await using var host = ScaleOutHost.Build((_, bridge) => ScaleOutHost.Handler(bridge).UseRedisSessions(o => o.ReplicaId = "alone"));
 
-        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.App.StartAsync(Ct));
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(host.StartAsync);
 
         Assert.Contains("UseRedis was not called", error.Message, StringComparison.Ordinal);
     }
@@ -98,7 +98,7 @@ public sealed class OneConnectionTests
             bridge.AddHandler((_, _) => Task.CompletedTask); // replaces the directory's wrapper
         });
 
-        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.App.StartAsync(Ct));
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(host.StartAsync);
 
         Assert.Contains("AddHandler was called after UseRedisSessions", error.Message, StringComparison.Ordinal);
     }
@@ -112,7 +112,7 @@ public sealed class OneConnectionTests
             ScaleOutHost.Handler(bridge).UseRedisSessions("127.0.0.1:2,password=session-s3cret");
         });
 
-        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.App.StartAsync(Ct));
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(host.StartAsync);
 
         Assert.Contains("one Redis connection", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("s3cret", error.ToString(), StringComparison.Ordinal);
@@ -132,7 +132,7 @@ public sealed class OneConnectionTests
         await host.StartAsync();
         Assert.Null(await host.Commands.FindReplicaAsync("no-such-bot", Ct));
 
-        await using var probe = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
+        await using var probe = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString + ",allowAdmin=true");
         Assert.Equal(2, (await probe.GetServer(probe.GetEndPoints()[0]).ClientListAsync()).Count(c => c.Name == "same-app"));
     }
 
@@ -140,9 +140,12 @@ public sealed class OneConnectionTests
     public async Task Start_OwnMultiplexerAndConnectionString_FailsNamingTheSetting()
     {
         await using var host = ScaleOutHost.Build((webhooks, bridge) =>
-            webhooks.UseRedis(_ => throw new InvalidOperationException("never called"), o => o.ConnectionString = "127.0.0.1:1,password=s3cret"));
+        {
+            webhooks.UseRedis(_ => throw new InvalidOperationException("never called"), o => o.ConnectionString = "127.0.0.1:1,password=s3cret");
+            ScaleOutHost.Handler(bridge);
+        });
 
-        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.App.StartAsync(Ct));
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(host.StartAsync);
 
         Assert.Contains("MeetStreamRedisOptions.ConnectionString must not be set", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("s3cret", error.ToString(), StringComparison.Ordinal);

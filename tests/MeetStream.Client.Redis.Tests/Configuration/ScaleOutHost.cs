@@ -21,6 +21,8 @@ internal sealed class ScaleOutHost : IAsyncDisposable
     public const string Token = "scale-out-bridge-token-0123456789";
     public const string Path = "/webhooks/meetstream";
 
+    private bool _started;
+
     private ScaleOutHost(WebApplication app) => App = app;
 
     public WebApplication App { get; }
@@ -62,6 +64,7 @@ internal sealed class ScaleOutHost : IAsyncDisposable
     public async Task StartAsync()
     {
         await App.StartAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken);
+        _started = true;
         Client = new HttpClient { BaseAddress = LoopbackKestrel.Address(App), Timeout = TimeSpan.FromSeconds(60) };
     }
 
@@ -87,7 +90,11 @@ internal sealed class ScaleOutHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        await App.StopAsync(CancellationToken.None);
+        if (_started)
+        {
+            await App.StopAsync(CancellationToken.None);
+        }
+
         await App.DisposeAsync();
     }
 }
