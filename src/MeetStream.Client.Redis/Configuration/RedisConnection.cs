@@ -37,9 +37,6 @@ internal sealed class RedisConnection : IAsyncDisposable
     /// <summary>Gets the webhook side's validated options (defaults when only the bridge uses Redis).</summary>
     public MeetStreamRedisOptions Options => _options.Value;
 
-    /// <summary>Gets a value indicating whether this connection was built here (and is disposed with the host).</summary>
-    public bool Owned => _owned;
-
     /// <summary>Builds a key under the webhook side's prefix.</summary>
     /// <param name="suffix">The key's name after the prefix.</param>
     /// <returns>The key.</returns>
