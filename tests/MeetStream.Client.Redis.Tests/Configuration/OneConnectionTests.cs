@@ -195,6 +195,37 @@ public sealed class OneConnectionTests
         Assert.Contains("hello across replicas", await ReceiveTextAsync(bot, "hello across replicas"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Start_RedisDown_BridgeOnlyHostStartsAndListsItsBotOnceRedisIsUp()
+    {
+        await using var redis = await RedisServer.StartAsync(Ct);
+        redis.Kill();
+        await using var a = ScaleOutHost.Build((_, bridge) => ScaleOutHost.Handler(bridge).UseRedisSessions(redis.ConnectionString, o =>
+        {
+            o.ReplicaId = "bridge-only";
+            o.HeartbeatInterval = TimeSpan.FromSeconds(1);
+        }));
+
+        await a.StartAsync(); // must not fail nor hang while Redis is down
+        using var bot = await a.ConnectBotAsync("bot-early"); // attached while Redis is down: the directory write fails
+        await redis.RestartAsync(Ct);
+
+        // The heartbeat keeps trying, so the bot is listed once Redis answers.
+        await Inbox.Eventually.TrueAsync(
+            async () =>
+            {
+                try
+                {
+                    return await a.Commands.FindReplicaAsync("bot-early", Ct) == "bridge-only";
+                }
+                catch (RemoteBotCommandException ex) when (ex.Failure == RemoteBotCommandFailure.RedisUnavailable)
+                {
+                    return false;
+                }
+            },
+            "the bot to be listed once Redis is up");
+    }
+
     // Reads control frames until one contains the text (the hang guard is the test's timeout).
     private static async Task<string> ReceiveTextAsync(ClientWebSocket socket, string expected)
     {
