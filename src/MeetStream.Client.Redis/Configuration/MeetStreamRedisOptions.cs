@@ -43,8 +43,9 @@ public sealed class MeetStreamRedisOptions
     /// </summary>
     /// <remarks>
     /// <para>A command is never queued behind a dead connection (<see cref="BacklogPolicy.FailFast"/>): while Redis is
-    /// unreachable a delivery waits for the client to reconnect, at most this long, then gets 503 — so nothing is
-    /// written to Redis after the sender was told it failed. MeetStream does not retry deliveries, so a short wait
+    /// unreachable a delivery waits for the client to reconnect, at most this long, then gets 503 — so a delivery refused
+    /// during an outage is not written to Redis later (a command already sent to a server that then stops answering has
+    /// an unknown outcome, as with any client). MeetStream does not retry deliveries, so a short wait
     /// rides out a brief blip (a restart, a fail-over, a dropped socket) instead of losing the event, while a real
     /// outage answers every sender within this bound instead of hanging it for the client's default timeouts. Set it
     /// lower to fail faster; keep it well under the sender's own timeout.</para>
