@@ -188,6 +188,11 @@ public sealed class OneConnectionTests
         // The command channel subscribed while Redis was down works now: a command from another replica reaches the bot.
         await using var b = ScaleOutHost.Build((_, bridge) => ScaleOutHost.Handler(bridge).UseRedisSessions(redis.ConnectionString, o => o.ReplicaId = "replica-up"));
         await b.StartAsync();
+        await using var probe = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString + ",allowAdmin=true");
+        var commands = RedisChannel.Literal(RedisPackage.DefaultKeyPrefix + "sessions:replica:replica-down:commands");
+        await Inbox.Eventually.TrueAsync(
+            async () => await probe.GetServer(probe.GetEndPoints()[0]).SubscriptionSubscriberCountAsync(commands) == 1,
+            "replica-down to subscribe its command channel once Redis is up");
         using var bot = await a.ConnectBotAsync("bot-down");
         await Inbox.Eventually.TrueAsync(async () => await b.Commands.FindReplicaAsync("bot-down", Ct) == "replica-down", "the bot to be listed under replica-down");
         await b.Commands.SendMessageAsync("bot-down", "hello across replicas", Ct).WaitAsync(TimeSpan.FromMinutes(1), Ct);
