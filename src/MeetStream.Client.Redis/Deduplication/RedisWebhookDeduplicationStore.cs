@@ -7,7 +7,8 @@ namespace MeetStream.Client.Redis.Deduplication;
 /// <summary>
 /// The <see cref="IWebhookDeduplicationStore"/> every replica shares: a claim is one atomic <c>SET key 1 NX PX
 /// expiry</c> under <c>{prefix}dedup:</c>, so of two deliveries of one event reaching any replicas exactly one wins.
-/// While Redis cannot answer, a claim throws (the endpoint answers 503) or, when configured, claims anyway.
+/// Claims follow the package's one outage rule (<see cref="MeetStreamRedisOptions.DeliveryTimeout"/>): while Redis
+/// cannot answer within it, a claim throws (the endpoint answers 503) or, when configured, claims anyway.
 /// </summary>
 internal sealed class RedisWebhookDeduplicationStore(RedisConnection connection, TimeSpan expiry) : IWebhookDeduplicationStore
 {
@@ -18,8 +19,10 @@ internal sealed class RedisWebhookDeduplicationStore(RedisConnection connection,
         ArgumentException.ThrowIfNullOrEmpty(key);
         try
         {
-            var redis = await connection.GetAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
-            var claimed = await redis.GetDatabase().StringSetAsync(KeyOf(key), "1", expiry, When.NotExists).WaitAsync(cancellationToken).ConfigureAwait(false);
+            var claimed = await connection.RunForDeliveryAsync(
+                database => database.StringSetAsync(KeyOf(key), "1", expiry, When.NotExists),
+                connection.Options.DeliveryTimeout,
+                cancellationToken).ConfigureAwait(false);
             RedisMetrics.Dedup(claimed ? "claimed" : "duplicate");
             return claimed;
         }
@@ -41,8 +44,7 @@ internal sealed class RedisWebhookDeduplicationStore(RedisConnection connection,
         ArgumentException.ThrowIfNullOrEmpty(key);
         try
         {
-            var redis = await connection.GetAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
-            await redis.GetDatabase().KeyDeleteAsync(KeyOf(key)).WaitAsync(cancellationToken).ConfigureAwait(false);
+            await connection.RunForDeliveryAsync(database => database.KeyDeleteAsync(KeyOf(key)), connection.Options.DeliveryTimeout, cancellationToken).ConfigureAwait(false);
             RedisMetrics.Dedup("released");
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)

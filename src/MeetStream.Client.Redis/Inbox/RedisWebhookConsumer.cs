@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using MeetStream.Client.AspNetCore.Internal;
+using MeetStream.Client.Redis.Configuration;
 using MeetStream.Client.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -20,7 +21,7 @@ namespace MeetStream.Client.Redis.Inbox;
 /// </summary>
 internal sealed class RedisWebhookConsumer : IHostedService, IDisposable
 {
-    private readonly RedisInboxConnection _connection;
+    private readonly RedisConnection _connection;
     private readonly RedisWebhookInboxOptions _options;
     private readonly RedisInboxSignal _signal;
     private readonly WebhookHandlerInvoker _invoker;
@@ -35,7 +36,7 @@ internal sealed class RedisWebhookConsumer : IHostedService, IDisposable
     private bool _groupReady;
     private long _lastClaim;
 
-    public RedisWebhookConsumer(RedisInboxConnection connection, IOptions<RedisWebhookInboxOptions> options, RedisInboxSignal signal, WebhookHandlerInvoker invoker, IServiceScopeFactory scopes, ILogger<RedisWebhookConsumer> logger)
+    public RedisWebhookConsumer(RedisConnection connection, IOptions<RedisWebhookInboxOptions> options, RedisInboxSignal signal, WebhookHandlerInvoker invoker, IServiceScopeFactory scopes, ILogger<RedisWebhookConsumer> logger)
     {
         _connection = connection;
         _options = options.Value;

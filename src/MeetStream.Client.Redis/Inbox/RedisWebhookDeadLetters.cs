@@ -1,3 +1,4 @@
+using MeetStream.Client.Redis.Configuration;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -5,14 +6,14 @@ namespace MeetStream.Client.Redis.Inbox;
 
 /// <summary>
 /// The operator's view of the dead-letter stream: list the entries, replay one into the inbox (it is delivered again
-/// as a new entry, delivery count 1) or delete it. Registered as a singleton by <c>UseRedisInbox</c>.
+/// as a new entry, delivery count 1) or delete it. Registered as a singleton by <c>UseRedis</c>.
 /// </summary>
 public sealed class RedisWebhookDeadLetters
 {
-    private readonly RedisInboxConnection _connection;
+    private readonly RedisConnection _connection;
     private readonly RedisWebhookInboxOptions _options;
 
-    internal RedisWebhookDeadLetters(RedisInboxConnection connection, IOptions<RedisWebhookInboxOptions> options)
+    internal RedisWebhookDeadLetters(RedisConnection connection, IOptions<RedisWebhookInboxOptions> options)
     {
         _connection = connection;
         _options = options.Value;

@@ -1,4 +1,5 @@
 using MeetStream.Client.AspNetCore.Internal;
+using MeetStream.Client.Redis.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -7,17 +8,18 @@ namespace MeetStream.Client.Redis.Inbox;
 
 /// <summary>
 /// The durable <see cref="IWebhookInbox"/>: appends each verified delivery (raw body, the stored headers, receive time,
-/// event name) to the inbox stream with <c>XADD … MAXLEN ~</c> before the endpoint answers 200. Any Redis failure or a
-/// store slower than the endpoint's <c>EnqueueTimeout</c> is <see cref="WebhookInboxResult.Unavailable"/> (503).
+/// event name) to the inbox stream with <c>XADD … MAXLEN ~</c> before the endpoint answers 200. Any Redis failure, or
+/// no stored answer within the package's one outage bound (<see cref="MeetStreamRedisOptions.DeliveryTimeout"/>,
+/// which replaces the endpoint's <c>EnqueueTimeout</c> here), is <see cref="WebhookInboxResult.Unavailable"/> (503).
 /// </summary>
 internal sealed class RedisWebhookInbox : IWebhookInbox
 {
-    private readonly RedisInboxConnection _connection;
+    private readonly RedisConnection _connection;
     private readonly RedisWebhookInboxOptions _options;
     private readonly RedisInboxSignal _signal;
     private readonly ILogger _logger;
 
-    public RedisWebhookInbox(RedisInboxConnection connection, IOptions<RedisWebhookInboxOptions> options, RedisInboxSignal signal, ILogger<RedisWebhookInbox> logger)
+    public RedisWebhookInbox(RedisConnection connection, IOptions<RedisWebhookInboxOptions> options, RedisInboxSignal signal, ILogger<RedisWebhookInbox> logger)
     {
         _connection = connection;
         _options = options.Value;
@@ -41,14 +43,16 @@ internal sealed class RedisWebhookInbox : IWebhookInbox
             }
         }
 
-        // The sender going away does not cancel the append (bounded by the timeout): the outcome is then definite, so the
-        // endpoint keeps the deduplication key exactly when the entry was stored.
+        // The sender going away does not cancel the append (bounded by DeliveryTimeout): the outcome is then definite, so
+        // the endpoint keeps the deduplication key exactly when the entry was stored.
         _ = requestAborted;
+        _ = timeout;
         try
         {
-            var database = await _connection.GetDatabaseAsync().WaitAsync(timeout).ConfigureAwait(false);
-            await database.StreamAddAsync(_options.StreamKey, [.. fields], maxLength: _options.MaxLength, useApproximateMaxLength: true)
-                .WaitAsync(timeout).ConfigureAwait(false);
+            await _connection.RunForDeliveryAsync(
+                database => database.StreamAddAsync(_options.StreamKey, [.. fields], maxLength: _options.MaxLength, useApproximateMaxLength: true),
+                _connection.Options.DeliveryTimeout,
+                CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {

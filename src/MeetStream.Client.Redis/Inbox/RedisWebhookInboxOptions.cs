@@ -2,7 +2,8 @@ namespace MeetStream.Client.Redis.Inbox;
 
 /// <summary>
 /// The settings of the durable webhook inbox on a Redis Stream: key names, the consumer group, redelivery and
-/// dead-lettering, and trimming. Validated at start-up.
+/// dead-lettering, and trimming. Set through <c>UseRedis(..., redis =&gt; redis.Inbox.…)</c>
+/// (<c>MeetStreamRedisOptions.Inbox</c>) and validated at start-up with every other Redis setting.
 /// </summary>
 /// <remarks>
 /// <para><b>Trimming.</b> Every append is <c>XADD … MAXLEN ~ <see cref="MaxLength"/></c>: Redis keeps at least about
@@ -14,11 +15,31 @@ namespace MeetStream.Client.Redis.Inbox;
 /// </remarks>
 public sealed class RedisWebhookInboxOptions
 {
-    /// <summary>Gets or sets the key of the inbox stream. Default <c>meetstream:webhooks:inbox</c>.</summary>
-    public string StreamKey { get; set; } = RedisPackage.DefaultKeyPrefix + "webhooks:inbox";
+    private string? _streamKey;
+    private string? _deadLetterStreamKey;
 
-    /// <summary>Gets or sets the key of the dead-letter stream. Default <c>meetstream:webhooks:dead</c>.</summary>
-    public string DeadLetterStreamKey { get; set; } = RedisPackage.DefaultKeyPrefix + "webhooks:dead";
+    /// <summary>
+    /// Gets or sets the key of the inbox stream. Default <c>{KeyPrefix}webhooks:inbox</c>, i.e.
+    /// <c>meetstream:webhooks:inbox</c> with the default <c>MeetStreamRedisOptions.KeyPrefix</c>.
+    /// </summary>
+    public string StreamKey
+    {
+        get => _streamKey ?? KeyPrefix + "webhooks:inbox";
+        set => _streamKey = value;
+    }
+
+    /// <summary>
+    /// Gets or sets the key of the dead-letter stream. Default <c>{KeyPrefix}webhooks:dead</c>, i.e.
+    /// <c>meetstream:webhooks:dead</c> with the default <c>MeetStreamRedisOptions.KeyPrefix</c>.
+    /// </summary>
+    public string DeadLetterStreamKey
+    {
+        get => _deadLetterStreamKey ?? KeyPrefix + "webhooks:dead";
+        set => _deadLetterStreamKey = value;
+    }
+
+    /// <summary>Gets or sets the prefix the default stream keys start with (set by <c>MeetStreamRedisOptions.KeyPrefix</c>).</summary>
+    internal string KeyPrefix { get; set; } = RedisPackage.DefaultKeyPrefix;
 
     /// <summary>Gets or sets the consumer group every replica reads through. Default <c>meetstream-webhooks</c>.</summary>
     public string ConsumerGroup { get; set; } = "meetstream-webhooks";

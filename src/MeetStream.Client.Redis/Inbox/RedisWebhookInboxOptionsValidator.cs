@@ -1,11 +1,15 @@
-using Microsoft.Extensions.Options;
-
 namespace MeetStream.Client.Redis.Inbox;
 
-/// <summary>Checks <see cref="RedisWebhookInboxOptions"/> at start-up and names every wrong setting.</summary>
-internal sealed class RedisWebhookInboxOptionsValidator : IValidateOptions<RedisWebhookInboxOptions>
+/// <summary>
+/// Checks <see cref="RedisWebhookInboxOptions"/> and names every wrong setting (as <c>MeetStreamRedisOptions.Inbox.…</c>);
+/// called by the start-up validation of <c>MeetStreamRedisOptions</c>, so all problems surface in one exception.
+/// </summary>
+internal static class RedisWebhookInboxOptionsValidator
 {
-    public ValidateOptionsResult Validate(string? name, RedisWebhookInboxOptions options)
+    /// <summary>Lists the problems of the inbox settings.</summary>
+    /// <param name="options">The inbox settings.</param>
+    /// <returns>One message per problem, each naming the setting; empty when valid.</returns>
+    public static IEnumerable<string> Validate(RedisWebhookInboxOptions options)
     {
         var failures = new List<string>();
         if (string.IsNullOrWhiteSpace(options.StreamKey))
@@ -59,7 +63,7 @@ internal sealed class RedisWebhookInboxOptionsValidator : IValidateOptions<Redis
             failures.Add($"DeadLetterMaxLength must be at least 1 (was {options.DeadLetterMaxLength}).");
         }
 
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures.Select(f => "MeetStream Redis webhook inbox: " + f));
+        return failures.Select(f => "MeetStreamRedisOptions.Inbox." + f);
     }
 
     private static void Positive(List<string> failures, TimeSpan value, string name)

@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using System.Text.Json;
 using MeetStream.Client.Realtime;
 using MeetStream.Client.Redis.Sessions;
+using MeetStream.Client.Redis.Configuration;
 using StackExchange.Redis;
 
 namespace MeetStream.Client.Redis;
@@ -21,13 +22,13 @@ namespace MeetStream.Client.Redis;
 public sealed class RedisBotCommands
 {
     private readonly BotSessionRegistry _registry;
-    private readonly RedisSessionConnection _connection;
+    private readonly RedisConnection _connection;
     private readonly RedisBotSessionOptions _options;
     private readonly TimeProvider _time;
     private readonly RedisSessionKeys _keys;
     private readonly ConcurrentDictionary<string, TaskCompletionSource<BotCommandReply>> _pending = new(StringComparer.Ordinal);
 
-    internal RedisBotCommands(BotSessionRegistry registry, RedisSessionConnection connection, RedisBotSessionOptions options, TimeProvider time)
+    internal RedisBotCommands(BotSessionRegistry registry, RedisConnection connection, RedisBotSessionOptions options, TimeProvider time)
     {
         _registry = registry;
         _connection = connection;

@@ -1,5 +1,6 @@
 using MeetStream.Client.Realtime;
 using Microsoft.Extensions.Logging;
+using MeetStream.Client.Redis.Configuration;
 using StackExchange.Redis;
 
 namespace MeetStream.Client.Redis.Sessions;
@@ -11,12 +12,12 @@ namespace MeetStream.Client.Redis.Sessions;
 /// </summary>
 internal sealed partial class RedisBotDirectory
 {
-    private readonly RedisSessionConnection _connection;
+    private readonly RedisConnection _connection;
     private readonly RedisBotSessionOptions _options;
     private readonly RedisSessionKeys _keys;
     private readonly ILogger _logger;
 
-    public RedisBotDirectory(RedisSessionConnection connection, RedisBotSessionOptions options, ILogger logger)
+    public RedisBotDirectory(RedisConnection connection, RedisBotSessionOptions options, ILogger logger)
     {
         _connection = connection;
         _options = options;

@@ -3,6 +3,7 @@ using System.Text.Json;
 using MeetStream.Client.Realtime;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using MeetStream.Client.Redis.Configuration;
 using StackExchange.Redis;
 
 namespace MeetStream.Client.Redis.Sessions;
@@ -15,7 +16,7 @@ namespace MeetStream.Client.Redis.Sessions;
 internal sealed partial class RedisBotSessionService : BackgroundService
 {
     private readonly BotSessionRegistry _registry;
-    private readonly RedisSessionConnection _connection;
+    private readonly RedisConnection _connection;
     private readonly RedisBotDirectory _directory;
     private readonly RedisBotCommands _commands;
     private readonly RedisBotSessionOptions _options;
@@ -23,8 +24,10 @@ internal sealed partial class RedisBotSessionService : BackgroundService
     private readonly ILogger _logger;
     private readonly RedisSessionKeys _keys;
     private readonly CancellationTokenSource _stopping = new();
+    private Task _subscribing = Task.CompletedTask;
+    private int _attempt;
 
-    public RedisBotSessionService(BotSessionRegistry registry, RedisSessionConnection connection, RedisBotDirectory directory, RedisBotCommands commands, RedisBotSessionOptions options, TimeProvider time, ILogger logger)
+    public RedisBotSessionService(BotSessionRegistry registry, RedisConnection connection, RedisBotDirectory directory, RedisBotCommands commands, RedisBotSessionOptions options, TimeProvider time, ILogger logger)
     {
         _registry = registry;
         _connection = connection;
@@ -36,14 +39,22 @@ internal sealed partial class RedisBotSessionService : BackgroundService
         _keys = new RedisSessionKeys(options.KeyPrefix);
     }
 
-    /// <summary>Subscribes to this replica's command and reply channels before the host reports started.</summary>
+    /// <summary>
+    /// Subscribes to this replica's command and reply channels, waiting for them before the host reports started — but
+    /// at most <see cref="StartWait"/>: Redis being down never fails nor holds the start. The subscriptions are then
+    /// retried in the background until Redis answers, and the heartbeat writes the directory entries meanwhile.
+    /// </summary>
     /// <param name="cancellationToken">Aborts the start.</param>
-    /// <returns>A task that completes when both subscriptions are active.</returns>
+    /// <returns>A task that completes when both subscriptions are active or the start wait is over.</returns>
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        var subscriber = (await _connection.GetAsync().ConfigureAwait(false)).GetSubscriber();
-        await subscriber.SubscribeAsync(_keys.Replies(_options.ReplicaId), (_, value) => OnReply(value)).WaitAsync(cancellationToken).ConfigureAwait(false);
-        await subscriber.SubscribeAsync(_keys.Commands(_options.ReplicaId), (channel, value) => { _ = RunCommandAsync(value); }).WaitAsync(cancellationToken).ConfigureAwait(false);
+        _subscribing = SubscribeAsync(_stopping.Token);
+        var waited = await Task.WhenAny(_subscribing, Task.Delay(StartWait, TimeProvider.System, cancellationToken)).ConfigureAwait(false);
+        if (waited != _subscribing)
+        {
+            LogSubscribeDeferred(_logger, StartWait);
+        }
+
         await base.StartAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -53,6 +64,7 @@ internal sealed partial class RedisBotSessionService : BackgroundService
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
+        await _subscribing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         try
         {
             var subscriber = (await _connection.GetAsync().ConfigureAwait(false)).GetSubscriber();
@@ -97,6 +109,80 @@ internal sealed partial class RedisBotSessionService : BackgroundService
                     await _directory.RenewAsync(session.BotId).ConfigureAwait(false);
                 }
             }
+        }
+    }
+
+    /// <summary>Gets the longest the host start waits for the command channels (Redis down must not hold it).</summary>
+    internal static TimeSpan StartWait { get; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Gets the pause between two subscription attempts while Redis is down.</summary>
+    internal static TimeSpan RetryDelay { get; } = TimeSpan.FromSeconds(1);
+
+    // Subscribes both channels, retrying while Redis is down. Each attempt registers its own handlers, which ignore
+    // messages once a later attempt exists: a failed attempt can leave its handlers registered in the client, and a
+    // command must never run twice.
+    private async Task SubscribeAsync(CancellationToken stopping)
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            var attempt = Interlocked.Increment(ref _attempt);
+            Action<RedisChannel, RedisValue> onReply = (_, value) =>
+            {
+                if (Volatile.Read(ref _attempt) == attempt)
+                {
+                    OnReply(value);
+                }
+            };
+            Action<RedisChannel, RedisValue> onCommand = (channel, value) =>
+            {
+                if (Volatile.Read(ref _attempt) == attempt)
+                {
+                    _ = RunCommandAsync(value);
+                }
+            };
+            ISubscriber? subscriber = null;
+            try
+            {
+                subscriber = (await _connection.GetAsync().WaitAsync(stopping).ConfigureAwait(false)).GetSubscriber();
+                await subscriber.SubscribeAsync(_keys.Replies(_options.ReplicaId), onReply).WaitAsync(stopping).ConfigureAwait(false);
+                await subscriber.SubscribeAsync(_keys.Commands(_options.ReplicaId), onCommand).WaitAsync(stopping).ConfigureAwait(false);
+                return;
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is RedisException or TimeoutException or InvalidOperationException)
+            {
+                LogSubscribeFailed(_logger, ex.GetType().Name, ex);
+                if (subscriber is not null)
+                {
+                    await ForgetAsync(subscriber, _keys.Replies(_options.ReplicaId), onReply).ConfigureAwait(false);
+                    await ForgetAsync(subscriber, _keys.Commands(_options.ReplicaId), onCommand).ConfigureAwait(false);
+                }
+            }
+
+            try
+            {
+                await Task.Delay(RetryDelay, TimeProvider.System, stopping).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    // Best effort: removes a failed attempt's handler from the client (it ignores messages anyway).
+    private static async Task ForgetAsync(ISubscriber subscriber, RedisChannel channel, Action<RedisChannel, RedisValue> handler)
+    {
+        try
+        {
+            await subscriber.UnsubscribeAsync(channel, handler).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            // Redis is down: the handler stays registered locally and ignores messages.
         }
     }
 
@@ -180,6 +266,12 @@ internal sealed partial class RedisBotSessionService : BackgroundService
             LogReplyFailed(_logger, command.BotId, ex.GetType().Name, ex);
         }
     }
+
+    [LoggerMessage(EventId = 4204, Level = LogLevel.Warning, Message = "The session command channels are not subscribed after {Wait} (Redis unavailable?): the host starts and the subscription goes on in the background.")]
+    private static partial void LogSubscribeDeferred(ILogger logger, TimeSpan wait);
+
+    [LoggerMessage(EventId = 4205, Level = LogLevel.Warning, Message = "Could not subscribe the session command channels ({Error}); retrying.")]
+    private static partial void LogSubscribeFailed(ILogger logger, string error, Exception exception);
 
     [LoggerMessage(EventId = 4202, Level = LogLevel.Warning, Message = "Ignored a malformed {Kind} message on the Redis session channels.")]
     private static partial void LogBadMessage(ILogger logger, string kind, Exception? exception);

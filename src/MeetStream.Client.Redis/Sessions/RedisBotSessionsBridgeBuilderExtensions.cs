@@ -1,6 +1,7 @@
 using MeetStream.Client.AspNetCore;
 using MeetStream.Client.Realtime;
 using MeetStream.Client.Redis;
+using MeetStream.Client.Redis.Configuration;
 using MeetStream.Client.Redis.Sessions;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -13,13 +14,17 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>
 /// Makes the MeetStream bridge's live sessions reachable from every replica through Redis: a directory of which
 /// replica holds which bot (entries expire when a replica dies) and <see cref="RedisBotCommands"/> to speak,
-/// interrupt or chat through a bot whose session lives on another replica.
+/// interrupt or chat through a bot whose session lives on another replica. Shares the application's one Redis
+/// connection with the webhook side's <c>UseRedis</c>.
 /// </summary>
 public static class RedisBotSessionsBridgeBuilderExtensions
 {
     /// <summary>
-    /// Shares the bridge's live sessions through Redis. Call it after <c>AddHandler</c>: it wraps your handler so each
-    /// new session is listed in the directory first. Inject <see cref="RedisBotCommands"/> to send commands.
+    /// Shares the bridge's live sessions through Redis at <paramref name="connectionString"/>. Call it after
+    /// <c>AddHandler</c>: it wraps your handler so each new session is listed in the directory first (a handler
+    /// registered afterwards fails the start-up). Inject <see cref="RedisBotCommands"/> to send commands. When the
+    /// webhook side also uses Redis, prefer <see cref="UseRedisSessions(MeetStreamBridgeBuilder, Action{RedisBotSessionOptions}?)"/>:
+    /// the application has one Redis connection, and two different connection strings fail the start-up.
     /// </summary>
     /// <example>
     /// <code>
@@ -55,6 +60,37 @@ public static class RedisBotSessionsBridgeBuilderExtensions
             throw new ArgumentException("The Redis connection string names no server (e.g. 'localhost:6379').", nameof(connectionString));
         }
 
+        Register(builder, configure);
+        RedisConnectionSources.In(builder.Services).SessionsConnectionString = connectionString;
+        return builder;
+    }
+
+    /// <summary>
+    /// Shares the bridge's live sessions through the application's one Redis connection, the one configured by
+    /// <c>AddMeetStreamWebhooks(...).UseRedis(...)</c> (which must be called too: the start-up fails, saying so,
+    /// when it is not). Call it after <c>AddHandler</c>. Inject <see cref="RedisBotCommands"/> to send commands.
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// builder.Services.AddMeetStreamWebhooks(...).UseRedis(builder.Configuration.GetConnectionString("Redis")!);
+    /// builder.Services.AddMeetStreamBridge(...).AddHandler&lt;MyBot&gt;().UseRedisSessions(o => o.ReplicaId = podName);
+    /// </code>
+    /// </example>
+    /// <param name="builder">The builder returned by <c>AddMeetStreamBridge</c>.</param>
+    /// <param name="configure">Optionally sets the replica id, expiry, heartbeat and command timeout.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> is <see langword="null"/>.</exception>
+    /// <exception cref="InvalidOperationException">No handler was registered yet (call <c>AddHandler</c> first), or this was called twice.</exception>
+    public static MeetStreamBridgeBuilder UseRedisSessions(this MeetStreamBridgeBuilder builder, Action<RedisBotSessionOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        Register(builder, configure);
+        RedisConnectionSources.In(builder.Services);
+        return builder;
+    }
+
+    private static void Register(MeetStreamBridgeBuilder builder, Action<RedisBotSessionOptions>? configure)
+    {
         var services = builder.Services;
         if (services.Any(d => d.ServiceType == typeof(RedisBotCommands)))
         {
@@ -64,10 +100,15 @@ public static class RedisBotSessionsBridgeBuilderExtensions
         var handler = services.LastOrDefault(d => d.ServiceType == typeof(IMeetStreamBotHandler))
             ?? throw new InvalidOperationException("The MeetStream bridge has no bot handler yet: call .AddHandler(...) before .UseRedisSessions(...).");
         services.Remove(handler);
-        services.Add(ServiceDescriptor.Describe(
+        var wrapper = ServiceDescriptor.Describe(
             typeof(IMeetStreamBotHandler),
             sp => new DirectoryBotHandler(CreateInner(handler, sp), sp.GetRequiredService<RedisBotDirectory>()),
-            handler.Lifetime));
+            handler.Lifetime);
+        services.Add(wrapper);
+
+        // AddHandler replaces every handler registration, so one called later would drop the wrapper (and the directory)
+        // silently: the start-up validation checks the wrapper is still the handler.
+        services.AddSingleton(new RedisSessionsRegistration(services, wrapper));
 
         var options = services.AddOptions<RedisBotSessionOptions>();
         if (configure is not null)
@@ -78,25 +119,23 @@ public static class RedisBotSessionsBridgeBuilderExtensions
         options.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RedisBotSessionOptions>, RedisBotSessionOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(_ => new RedisSessionConnection(configuration));
         services.AddSingleton(sp => new RedisBotDirectory(
-            sp.GetRequiredService<RedisSessionConnection>(),
+            sp.GetRequiredService<RedisConnection>(),
             sp.GetRequiredService<IOptions<RedisBotSessionOptions>>().Value,
             Logger(sp)));
         services.AddSingleton(sp => new RedisBotCommands(
             sp.GetRequiredService<BotSessionRegistry>(),
-            sp.GetRequiredService<RedisSessionConnection>(),
+            sp.GetRequiredService<RedisConnection>(),
             sp.GetRequiredService<IOptions<RedisBotSessionOptions>>().Value,
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IHostedService>(sp => new RedisBotSessionService(
             sp.GetRequiredService<BotSessionRegistry>(),
-            sp.GetRequiredService<RedisSessionConnection>(),
+            sp.GetRequiredService<RedisConnection>(),
             sp.GetRequiredService<RedisBotDirectory>(),
             sp.GetRequiredService<RedisBotCommands>(),
             sp.GetRequiredService<IOptions<RedisBotSessionOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(),
             Logger(sp)));
-        return builder;
     }
 
     private static ILogger Logger(IServiceProvider services) =>

@@ -48,7 +48,7 @@ internal sealed class RedisStatusSubscriber(RedisConnection connection, IService
         }
     }
 
-    private async Task RetrySubscribeAsync(ConnectionMultiplexer redis)
+    private async Task RetrySubscribeAsync(IConnectionMultiplexer redis)
     {
         while (_subscription is null && !_stopping.IsCancellationRequested)
         {

@@ -89,9 +89,8 @@ internal sealed class RedisReplicaHost : IAsyncDisposable
 internal sealed class HandledEvents
 {
     private readonly ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
-    private readonly TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<(int Count, TaskCompletionSource Reached)> _waiters = [];
     private int _total;
-    private int _expected = int.MaxValue;
 
     public IReadOnlyDictionary<string, int> Counts => _counts;
 
@@ -100,21 +99,29 @@ internal sealed class HandledEvents
     public void Add(string key)
     {
         _counts.AddOrUpdate(key, 1, static (_, n) => n + 1);
-        if (Interlocked.Increment(ref _total) >= Volatile.Read(ref _expected))
+        var total = Interlocked.Increment(ref _total);
+        lock (_waiters)
         {
-            _reached.TrySetResult();
+            foreach (var waiter in _waiters.Where(w => total >= w.Count))
+            {
+                waiter.Reached.TrySetResult();
+            }
         }
     }
 
-    /// <summary>Waits until at least <paramref name="count"/> events were handled (a 60 s hang guard only).</summary>
+    /// <summary>Waits until at least <paramref name="count"/> events were handled (a 60 s hang guard only). Each call waits on its own.</summary>
     public Task WaitForAsync(int count)
     {
-        Volatile.Write(ref _expected, count);
-        if (Total >= count)
+        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_waiters)
         {
-            _reached.TrySetResult();
+            _waiters.Add((count, reached));
+            if (Total >= count)
+            {
+                reached.TrySetResult();
+            }
         }
 
-        return _reached.Task.WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+        return reached.Task.WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using MeetStream.Client.Redis.Configuration;
 using MeetStream.Client.Redis.Deduplication;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace MeetStream.Client.Redis.Tests.Configuration;
@@ -37,6 +38,49 @@ public sealed class UseRedisConfigurationTests
         Assert.Contains("MeetStreamRedisOptions.DeduplicationExpiry", ex.Message, StringComparison.Ordinal);
         Assert.Contains("MeetStreamRedisOptions.WhenDeduplicationUnavailable", ex.Message, StringComparison.Ordinal);
         Assert.Contains("MeetStreamRedisOptions.ReplicaId", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartAsync_BadOptionsOfEveryFeature_OneExceptionListsThemAll()
+    {
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => RedisReplicaHost.StartAsync("127.0.0.1:6379,password=s3cr3t-pw", redis: o =>
+        {
+            o.DeliveryTimeout = TimeSpan.Zero;
+            o.DeduplicationExpiry = TimeSpan.FromSeconds(-1);
+            o.Inbox.MaxDeliveryAttempts = 0;
+            o.Inbox.ConsumerGroup = " ";
+            o.Inbox.ClaimInterval = TimeSpan.Zero;
+        }));
+
+        Assert.Contains("MeetStreamRedisOptions.DeliveryTimeout", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("MeetStreamRedisOptions.DeduplicationExpiry", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("MeetStreamRedisOptions.Inbox.MaxDeliveryAttempts", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("MeetStreamRedisOptions.Inbox.ConsumerGroup", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("MeetStreamRedisOptions.Inbox.ClaimInterval", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(5, ex.Failures.Count());
+        Assert.DoesNotContain("s3cr3t-pw", ex.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartAsync_InboxOff_InboxSettingsNotChecked()
+    {
+        await using var redis = await Infrastructure.RedisServer.StartAsync(TestContext.Current.CancellationToken);
+
+        await using var host = await RedisReplicaHost.StartAsync(redis.ConnectionString, redis: o =>
+        {
+            o.EnableInbox = false;
+            o.Inbox.MaxDeliveryAttempts = 0;
+        });
+
+        Assert.NotNull(host.App);
+    }
+
+    [Fact]
+    public void UseRedis_CalledTwice_ThrowsInvalidOperation()
+    {
+        var webhooks = new ServiceCollection().AddMeetStreamWebhooks(o => o.SigningSecrets.Add("s")).UseRedis("127.0.0.1:6379");
+
+        Assert.Throws<InvalidOperationException>(() => webhooks.UseRedis("127.0.0.1:6379"));
     }
 
     [Fact]

@@ -79,23 +79,29 @@ public sealed class RedisDeduplicationTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
         var keys = connection.GetServer(connection.GetEndPoints()[0]).Keys(pattern: "*").Select(k => k.ToString()).ToArray();
-        var key = Assert.Single(keys);
+        Assert.All(keys, k => Assert.StartsWith("tenant-a:", k, StringComparison.Ordinal));
+        Assert.Contains("tenant-a:webhooks:inbox", keys); // the inbox follows the prefix too
+        var key = Assert.Single(keys, k => k.Contains(":dedup:", StringComparison.Ordinal));
         Assert.StartsWith("tenant-a:dedup:", key, StringComparison.Ordinal);
         var ttl = await connection.GetDatabase().KeyTimeToLiveAsync(key);
         Assert.NotNull(ttl);
         Assert.InRange(ttl.Value, TimeSpan.FromMinutes(6), TimeSpan.FromMinutes(7));
     }
 
-    [Fact]
-    public async Task Deliver_RedisDown_Answers503ThenAcceptsAfterRestart()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Deliver_RedisDown_Answers503ThenAcceptsAfterRestart(bool inbox)
     {
         await using var redis = await RedisServer.StartAsync(Ct);
         var handled = new HandledEvents();
-        await using var a = await RedisReplicaHost.StartAsync(redis.ConnectionString, handled);
+        await using var a = await RedisReplicaHost.StartAsync(redis.ConnectionString, handled, o => o.EnableInbox = inbox);
         using (var before = await a.Client.SendAsync(RedisReplicaHost.Signed(Event(10)), Ct))
         {
             Assert.Equal(HttpStatusCode.OK, before.StatusCode);
         }
+
+        await handled.WaitForAsync(1); // with the inbox, stored entries live in Redis (no persistence here) until handled
 
         redis.Kill();
         using var during = await a.Client.SendAsync(RedisReplicaHost.Signed(Event(11)), Ct);
@@ -116,7 +122,11 @@ public sealed class RedisDeduplicationTests
     {
         await using var redis = await RedisServer.StartAsync(Ct);
         var handled = new HandledEvents();
-        await using var a = await RedisReplicaHost.StartAsync(redis.ConnectionString, handled, o => o.WhenDeduplicationUnavailable = RedisUnavailableBehavior.Process);
+        await using var a = await RedisReplicaHost.StartAsync(redis.ConnectionString, handled, o =>
+        {
+            o.WhenDeduplicationUnavailable = RedisUnavailableBehavior.Process;
+            o.EnableInbox = false; // deduplication only: with the inbox on, Redis could not store the delivery either
+        });
         using (var before = await a.Client.SendAsync(RedisReplicaHost.Signed(Event(20)), Ct))
         {
             Assert.Equal(HttpStatusCode.OK, before.StatusCode);

@@ -50,8 +50,9 @@ internal sealed class InboxReplica : IAsyncDisposable
                 options.SigningSecrets.Add(Secret);
                 options.EnableDeduplication = deduplicate;
             })
-            .UseRedisInbox(redis, options =>
+            .UseRedis(redis, redisOptions =>
             {
+                var options = redisOptions.Inbox;
                 // Long by default: only the tests about claiming shorten it (a loaded machine must not cause claims).
                 options.ClaimIdleTime = TimeSpan.FromSeconds(30);
                 options.ClaimInterval = TimeSpan.FromMilliseconds(50);
