@@ -41,9 +41,9 @@ internal sealed class InboxHost : IAsyncDisposable
                 ledger.Handled(SignedDeliveries.SequenceOf(e.Message));
                 return Task.CompletedTask;
             });
-        if (kind == InboxKind.Redis)
+        if (kind != InboxKind.InMemory)
         {
-            UseRedis(webhooks, redisConnectionString);
+            UseRedis(webhooks, redisConnectionString, inbox: kind != InboxKind.RedisDeduplicationOnly, statusFanOut: kind != InboxKind.RedisWithoutFanOut);
         }
 
         var app = builder.Build();
@@ -55,11 +55,17 @@ internal sealed class InboxHost : IAsyncDisposable
     /// <summary>
     /// The one place that puts the endpoint on Redis: shared deduplication (and status fan-out) plus the durable inbox.
     /// <c>MaxLength</c> is sized far above the largest backlog a closed-loop run can build (the README's advice: an
-    /// entry trimmed before it was handled is lost); everything else is the default.
+    /// entry trimmed before it was handled is lost); everything else is the default. <paramref name="inbox"/> and
+    /// <paramref name="statusFanOut"/> are off only in the breakdown rows.
     /// </summary>
-    private static void UseRedis(MeetStreamWebhookBuilder webhooks, string connectionString) =>
-        webhooks.UseRedis(connectionString)
-            .UseRedisInbox(connectionString, options => options.MaxLength = 2_000_000);
+    private static void UseRedis(MeetStreamWebhookBuilder webhooks, string connectionString, bool inbox, bool statusFanOut)
+    {
+        webhooks.UseRedis(connectionString, options => options.EnableStatusFanOut = statusFanOut);
+        if (inbox)
+        {
+            webhooks.UseRedisInbox(connectionString, options => options.MaxLength = 2_000_000);
+        }
+    }
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()

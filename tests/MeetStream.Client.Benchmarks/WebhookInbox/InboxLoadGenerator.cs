@@ -12,7 +12,8 @@ namespace MeetStream.Client.Benchmarks.WebhookInbox;
 /// (the baseline) and on the Redis inbox with Redis deduplication. Against each: (1) closed-loop maximum throughput with
 /// N concurrent HTTP/1.1 keep-alive senders, (2) an open-loop fixed rate with latency from the scheduled send time,
 /// then waits until the handlers have handled every acknowledged delivery (handler throughput, lost and handled-twice
-/// counts from the ledger). <c>--runs N</c> repeats the pair N times, alternating, in the same process. Prints the tables
+/// counts from the ledger). <c>--runs N</c> repeats the pair N times, alternating, in the same process;
+/// <c>--breakdown</c> adds two rows per run that split the Redis cost (Redis dedup alone; inbox without status fan-out). Prints the tables
 /// and exits 1 when a target is missed (medians over the runs): Redis throughput at least 0.5x the in-memory one of the
 /// same run, Redis p99 acknowledgement under 10 ms at the fixed rate, no failed send, nothing lost.
 /// </summary>
@@ -28,6 +29,7 @@ internal static class InboxLoadGenerator
         var warmup = 2;
         var concurrency = 64;
         var runs = 1;
+        var breakdown = args.Contains("--breakdown");
         for (var i = 0; i < args.Length - 1; i++)
         {
             switch (args[i])
@@ -65,7 +67,10 @@ internal static class InboxLoadGenerator
         var results = new List<(int Run, InboxKind Kind, Phase Closed, Phase Open)>();
         for (var run = 1; run <= runs; run++)
         {
-            foreach (var kind in new[] { InboxKind.InMemory, InboxKind.Redis })
+            InboxKind[] kinds = breakdown
+                ? [InboxKind.InMemory, InboxKind.Redis, InboxKind.RedisDeduplicationOnly, InboxKind.RedisWithoutFanOut]
+                : [InboxKind.InMemory, InboxKind.Redis];
+            foreach (var kind in kinds)
             {
                 await using var host = await InboxHost.StartAsync(kind, server.ConnectionString, ledger);
                 using var client = LoadClient.Create(host.Address, concurrency);
@@ -137,7 +142,13 @@ internal static class InboxLoadGenerator
         return new Phase(result, handledPerSecond, lost, twice, (after.CpuSeconds - before.CpuSeconds) / wall, after.UsedMemory / 1048576.0, LoadAverage());
     }
 
-    private static string Name(InboxKind kind) => kind == InboxKind.InMemory ? "in-memory queue (baseline)" : "**Redis inbox + Redis dedup**";
+    private static string Name(InboxKind kind) => kind switch
+    {
+        InboxKind.InMemory => "in-memory queue (baseline)",
+        InboxKind.Redis => "**Redis inbox + Redis dedup**",
+        InboxKind.RedisDeduplicationOnly => "breakdown: Redis dedup, in-memory queue",
+        _ => "breakdown: Redis inbox + dedup, no status fan-out",
+    };
 
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
