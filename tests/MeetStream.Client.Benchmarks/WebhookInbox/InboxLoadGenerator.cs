@@ -29,25 +29,43 @@ internal static class InboxLoadGenerator
         var warmup = 2;
         var concurrency = 64;
         var runs = 1;
-        var breakdown = args.Contains("--breakdown");
-        for (var i = 0; i < args.Length - 1; i++)
+        var breakdown = false;
+        for (var i = 0; i < args.Length; i++)
         {
-            switch (args[i])
+            if (args[i] == "--breakdown")
+            {
+                breakdown = true;
+                continue;
+            }
+
+            if (args[i] is not ("--rate" or "--seconds" or "--warmup" or "--concurrency" or "--runs"))
+            {
+                Console.Error.WriteLine($"Unknown option '{args[i]}'. Options: --rate N, --seconds N, --warmup N, --concurrency N, --runs N, --breakdown.");
+                return 2;
+            }
+
+            if (i + 1 >= args.Length || !int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+            {
+                Console.Error.WriteLine($"Option {args[i]} needs a whole number after it.");
+                return 2;
+            }
+
+            switch (args[i++])
             {
                 case "--rate":
-                    rate = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+                    rate = value;
                     break;
                 case "--seconds":
-                    seconds = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+                    seconds = value;
                     break;
                 case "--warmup":
-                    warmup = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
-                    break;
-                case "--runs":
-                    runs = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+                    warmup = value;
                     break;
                 case "--concurrency":
-                    concurrency = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+                    concurrency = value;
+                    break;
+                default:
+                    runs = value;
                     break;
             }
         }
@@ -55,6 +73,12 @@ internal static class InboxLoadGenerator
         if (rate is < 1 or > 20_000 || seconds is < 1 or > 60 || warmup is < 0 or > 30 || concurrency is < 1 or > 1024 || runs is < 1 or > 10)
         {
             Console.Error.WriteLine("Out of range: --rate 1..20000 (deliveries/s), --seconds 1..60, --warmup 0..30, --concurrency 1..1024, --runs 1..10.");
+            return 2;
+        }
+
+        if (!File.Exists("/usr/bin/redis-server") && !File.Exists("/usr/local/bin/redis-server"))
+        {
+            Console.Error.WriteLine("redis-server is not installed: the inbox benchmark needs Debian's redis-server package (sudo apt-get install -y redis-server).");
             return 2;
         }
 

@@ -30,25 +30,34 @@ internal static class OpenLoopLoad
 
         async Task SendOneAsync(long due)
         {
-            var sequence = ledger.Next();
-            var sent = Stopwatch.GetTimestamp();
-            var ok = await ClosedLoopLoad.SendAsync(client, ledger, sequence);
-            var answered = Stopwatch.GetTimestamp();
-            if (ok)
+            try
             {
-                Interlocked.Exchange(ref lastAcknowledged, answered);
-                latencies.Record(answered - due);
-                service.Record(answered - sent);
+                var sequence = ledger.Next();
+                var sent = Stopwatch.GetTimestamp();
+                var ok = await ClosedLoopLoad.SendAsync(client, ledger, sequence);
+                var answered = Stopwatch.GetTimestamp();
+                if (ok)
+                {
+                    Interlocked.Exchange(ref lastAcknowledged, answered);
+                    latencies.Record(answered - due);
+                    service.Record(answered - sent);
+                }
+                else
+                {
+                    Interlocked.Increment(ref errors);
+                }
             }
-            else
+            catch (InvalidOperationException ex)
             {
-                Interlocked.Increment(ref errors);
+                allDone.TrySetException(ex); // the ledger is full: stop with its message instead of waiting
             }
-
-            Interlocked.Decrement(ref inFlight);
-            if (Interlocked.Increment(ref completed) == total)
+            finally
             {
-                allDone.TrySetResult();
+                Interlocked.Decrement(ref inFlight);
+                if (Interlocked.Increment(ref completed) == total)
+                {
+                    allDone.TrySetResult();
+                }
             }
         }
 
