@@ -36,7 +36,7 @@ public sealed class RedisWebhookInboxProofTests
         await Parallel.ForEachAsync(Enumerable.Range(0, sends.Length), new ParallelOptions { MaxDegreeOfParallelism = 64, CancellationToken = Ct }, async (i, _) =>
             Assert.Equal(HttpStatusCode.OK, await tally.SendAsync(i % 2 == 0 ? a : b, sends[i])));
         var sent = clock.Elapsed;
-        await Eventually.TrueAsync(() => log.DistinctFinished == Distinct, "every distinct event to be handled", hangGuardSeconds: 600);
+        await Eventually.TrueAsync(() => log.DistinctFinished == Distinct, "every distinct event to be handled", hangGuardSeconds: 300);
         await NothingPendingAsync(redis);
 
         var lost = Enumerable.Range(0, Distinct).Count(i => !log.Finished("m-" + i));
@@ -108,7 +108,7 @@ public sealed class RedisWebhookInboxProofTests
             }
         });
         var sent = clock.Elapsed;
-        await Eventually.TrueAsync(() => log.DistinctFinished == Distinct, "every distinct event to be handled", hangGuardSeconds: 600);
+        await Eventually.TrueAsync(() => log.DistinctFinished == Distinct, "every distinct event to be handled", hangGuardSeconds: 300);
         await NothingPendingAsync(redis);
 
         var lost = Enumerable.Range(0, Distinct).Count(i => !log.Finished("m-" + i));
