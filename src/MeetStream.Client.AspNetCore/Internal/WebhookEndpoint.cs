@@ -126,7 +126,9 @@ internal sealed class WebhookEndpoint
         bool claimed;
         try
         {
-            claimed = !_options.EnableDeduplication || key is null || await _deduplication.TryClaimAsync(key, cancellationToken).ConfigureAwait(false);
+            // Not cancelled when the sender goes away: a shared store may already hold the key (the command reached
+            // Redis), so the delivery must then be stored too, or the sender's retry is a "duplicate" of nothing.
+            claimed = !_options.EnableDeduplication || key is null || await _deduplication.TryClaimAsync(key, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

@@ -19,6 +19,16 @@ namespace MeetStream.Client.Redis.Inbox;
 /// parsed) to the dead-letter stream. On shutdown it stops reading and lets the running handler finish until the
 /// host's shutdown timeout; an unfinished entry stays pending and another replica claims it.
 /// </summary>
+/// <remarks>
+/// <para><b>Redis outages.</b> After any Redis error (and at start) the consumer first reads its OWN pending entries
+/// again (<c>XREADGROUP … 0</c>: the rest of a batch it held when Redis went away, with their delivery count raised) before
+/// new ones, so it resumes at once instead of waiting for <see cref="RedisWebhookInboxOptions.ClaimIdleTime"/>. An entry
+/// whose handlers succeeded but whose <c>XACK</c> failed is remembered and acknowledged when Redis answers again, not
+/// handled a second time (unless this replica dies first: at-least-once).</para>
+/// <para><b>Gauges.</b> While a listener observes them, a background loop reads the stream length, pending count and
+/// dead-letter length every <see cref="RedisWebhookInboxOptions.ClaimInterval"/> into a <see cref="RedisInboxSnapshot"/>;
+/// the gauges' callbacks only read that snapshot.</para>
+/// </remarks>
 internal sealed class RedisWebhookConsumer : IHostedService, IDisposable
 {
     private readonly RedisConnection _connection;
@@ -31,9 +41,13 @@ internal sealed class RedisWebhookConsumer : IHostedService, IDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly CancellationTokenSource _abort = new();
     private readonly ConcurrentDictionary<RedisValue, byte> _held = new();
+    private readonly ConcurrentDictionary<RedisValue, byte> _toAcknowledge = new();
+    private readonly RedisInboxSnapshot _snapshot;
     private Task? _loop;
     private Task? _heartbeat;
+    private Task? _observer;
     private bool _groupReady;
+    private bool _readOwnPending = true;
     private long _lastClaim;
 
     public RedisWebhookConsumer(RedisConnection connection, IOptions<RedisWebhookInboxOptions> options, RedisInboxSignal signal, WebhookHandlerInvoker invoker, IServiceScopeFactory scopes, ILogger<RedisWebhookConsumer> logger)
@@ -45,18 +59,21 @@ internal sealed class RedisWebhookConsumer : IHostedService, IDisposable
         _scopes = scopes;
         _time = TimeProvider.System;
         _logger = logger;
+        _snapshot = RedisInboxSnapshot.Register(_options.StreamKey, _options.ConsumerName);
     }
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
         _loop = Task.Run(RunAsync, CancellationToken.None);
         _heartbeat = Task.Run(HeartbeatAsync, CancellationToken.None);
+        _observer = Task.Run(ObserveAsync, CancellationToken.None);
         return Task.CompletedTask;
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
+        _snapshot.Dispose();
         if (_loop is null)
         {
             return;
@@ -71,12 +88,18 @@ internal sealed class RedisWebhookConsumer : IHostedService, IDisposable
         {
             await _heartbeat.ConfigureAwait(false);
         }
+
+        if (_observer is not null)
+        {
+            await _observer.ConfigureAwait(false);
+        }
     }
 
     public void Dispose()
     {
         _stopping.Cancel();
         _abort.Cancel();
+        _snapshot.Dispose();
         _stopping.Dispose();
         _abort.Dispose();
     }
@@ -90,6 +113,13 @@ internal sealed class RedisWebhookConsumer : IHostedService, IDisposable
             {
                 var database = await _connection.GetDatabaseAsync().ConfigureAwait(false);
                 await EnsureGroupAsync(database).ConfigureAwait(false);
+                await AcknowledgeLateAsync(database).ConfigureAwait(false);
+                if (_readOwnPending)
+                {
+                    await ReadOwnPendingAsync(database, stopping).ConfigureAwait(false);
+                    continue;
+                }
+
                 var handled = await ClaimIdleAsync(database, stopping).ConfigureAwait(false);
                 var entries = await database.StreamReadGroupAsync(_options.StreamKey, _options.ConsumerGroup, _options.ConsumerName, StreamPosition.NewMessages, _options.ReadBatchSize).ConfigureAwait(false);
                 Hold(entries);
@@ -124,11 +154,13 @@ internal sealed class RedisWebhookConsumer : IHostedService, IDisposable
             {
                 // The server lost the group (restarted without persistence): create it again.
                 _groupReady = false;
+                _readOwnPending = true;
             }
             catch (Exception ex) when (ex is RedisException or TimeoutException)
             {
                 RedisInboxLog.ConsumerUnavailable(_logger, _options.ConsumerName, ex.GetType().Name, ex);
                 _groupReady = false;
+                _readOwnPending = true;
                 try
                 {
                     await Task.Delay(_options.PollInterval, stopping).ConfigureAwait(false);
@@ -138,6 +170,102 @@ internal sealed class RedisWebhookConsumer : IHostedService, IDisposable
                     return;
                 }
             }
+        }
+    }
+
+    // Reads this consumer's own pending entries (XREADGROUP with an id instead of '>'), a page at a time, and handles
+    // them with their current delivery count. Until one page comes back empty the loop calls this instead of reading
+    // new entries. Entries trimmed from the stream meanwhile come back without fields and are acknowledged (gone).
+    private async Task ReadOwnPendingAsync(IDatabase database, CancellationToken stopping)
+    {
+        RedisValue after = "0-0";
+        while (!stopping.IsCancellationRequested)
+        {
+            var entries = await database.StreamReadGroupAsync(_options.StreamKey, _options.ConsumerGroup, _options.ConsumerName, after, _options.ReadBatchSize).ConfigureAwait(false);
+            if (entries.Length == 0)
+            {
+                _readOwnPending = false;
+                return;
+            }
+
+            Hold(entries);
+            try
+            {
+                foreach (var entry in entries)
+                {
+                    if (stopping.IsCancellationRequested)
+                    {
+                        return;
+                    }
+
+                    after = entry.Id;
+                    if (entry.Values is null || entry.Values.Length == 0)
+                    {
+                        await database.StreamAcknowledgeAsync(_options.StreamKey, _options.ConsumerGroup, entry.Id).ConfigureAwait(false);
+                        continue;
+                    }
+
+                    await ProcessAsync(database, entry, await DeliveryCountAsync(database, entry.Id).ConfigureAwait(false)).ConfigureAwait(false);
+                    _held.TryRemove(entry.Id, out _);
+                }
+            }
+            finally
+            {
+                _held.Clear();
+            }
+        }
+    }
+
+    // Acknowledges entries whose handlers succeeded while Redis could not take the XACK.
+    private async Task AcknowledgeLateAsync(IDatabase database)
+    {
+        foreach (var id in _toAcknowledge.Keys)
+        {
+            await database.StreamAcknowledgeAsync(_options.StreamKey, _options.ConsumerGroup, id).ConfigureAwait(false);
+            _toAcknowledge.TryRemove(id, out _);
+            RedisInboxMetrics.Acknowledged.Add(1);
+        }
+    }
+
+    private async Task<int> DeliveryCountAsync(IDatabase database, RedisValue id)
+    {
+        var pending = await database.StreamPendingMessagesAsync(_options.StreamKey, _options.ConsumerGroup, 1, RedisValue.Null, id, id).ConfigureAwait(false);
+        return pending.Length == 1 ? pending[0].DeliveryCount : 2;
+    }
+
+    // Refreshes the gauges' snapshot every ClaimInterval while a listener observes them; Redis errors clear it.
+    private async Task ObserveAsync()
+    {
+        var stopping = _stopping.Token;
+        using var timer = new PeriodicTimer(_options.ClaimInterval, _time);
+        try
+        {
+            do
+            {
+                if (!RedisInboxMetrics.GaugesEnabled)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    var database = await _connection.GetDatabaseAsync().ConfigureAwait(false);
+                    var length = database.StreamLengthAsync(_options.StreamKey);
+                    var pending = database.StreamPendingAsync(_options.StreamKey, _options.ConsumerGroup);
+                    var dead = database.StreamLengthAsync(_options.DeadLetterStreamKey);
+                    await Task.WhenAll(length, pending, dead).ConfigureAwait(false);
+                    _snapshot.Update(await length.ConfigureAwait(false), (await pending.ConfigureAwait(false)).PendingMessageCount, await dead.ConfigureAwait(false));
+                }
+                catch (Exception ex) when (ex is RedisException or TimeoutException)
+                {
+                    // Unknown sizes are not reported (a group not created yet counts as unknown too).
+                    _snapshot.Clear();
+                }
+            }
+            while (await timer.WaitForNextTickAsync(stopping).ConfigureAwait(false));
+        }
+        catch (OperationCanceledException)
+        {
         }
     }
 
@@ -160,7 +288,7 @@ internal sealed class RedisWebhookConsumer : IHostedService, IDisposable
         {
             while (await timer.WaitForNextTickAsync(stopping).ConfigureAwait(false))
             {
-                var ids = _held.Keys.ToArray();
+                var ids = _held.Keys.Concat(_toAcknowledge.Keys).Distinct().ToArray();
                 if (ids.Length == 0)
                 {
                     continue;
@@ -230,9 +358,7 @@ internal sealed class RedisWebhookConsumer : IHostedService, IDisposable
                         return handled;
                     }
 
-                    var pending = await database.StreamPendingMessagesAsync(_options.StreamKey, _options.ConsumerGroup, 1, RedisValue.Null, entry.Id, entry.Id).ConfigureAwait(false);
-                    var count = pending.Length == 1 ? pending[0].DeliveryCount : 2;
-                    await ProcessAsync(database, entry, count).ConfigureAwait(false);
+                    await ProcessAsync(database, entry, await DeliveryCountAsync(database, entry.Id).ConfigureAwait(false)).ConfigureAwait(false);
                     _held.TryRemove(entry.Id, out _);
                     handled++;
                 }
@@ -283,7 +409,17 @@ internal sealed class RedisWebhookConsumer : IHostedService, IDisposable
         var succeeded = await DispatchAsync(webhookEvent, id, deliveryCount, RedisInboxFields.GetTime(entry.Values, RedisInboxFields.ReceivedAt)).ConfigureAwait(false);
         if (succeeded)
         {
-            await database.StreamAcknowledgeAsync(_options.StreamKey, _options.ConsumerGroup, entry.Id).ConfigureAwait(false);
+            try
+            {
+                await database.StreamAcknowledgeAsync(_options.StreamKey, _options.ConsumerGroup, entry.Id).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is RedisException or TimeoutException)
+            {
+                // Handled: acknowledge it when Redis answers again instead of handling it twice.
+                _toAcknowledge.TryAdd(entry.Id, 0);
+                throw;
+            }
+
             RedisInboxMetrics.Acknowledged.Add(1);
         }
         else if (deliveryCount >= _options.MaxDeliveryAttempts && !_abort.IsCancellationRequested)

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Text;
+using MeetStream.Client.AspNetCore;
 using MeetStream.Client.Redis.Inbox;
 using MeetStream.Client.TestSupport.Hosting;
 using MeetStream.Client.Webhooks;
@@ -12,8 +13,9 @@ using Microsoft.Extensions.Logging;
 namespace MeetStream.Client.Redis.Tests.Inbox;
 
 /// <summary>
-/// One replica: a real Kestrel host on a loopback port with the webhook endpoint on the durable Redis inbox, a handler
-/// that records every event it ran for (message and delivery count) and then runs the test's behaviour.
+/// One replica: a real Kestrel host on a loopback port with the webhook endpoint on the durable Redis inbox (and, when
+/// deduplicating, the package's shared Redis deduplication), a handler that records every event it ran for (message
+/// and delivery count) and then runs the test's behaviour.
 /// </summary>
 internal sealed class InboxReplica : IAsyncDisposable
 {
@@ -38,7 +40,7 @@ internal sealed class InboxReplica : IAsyncDisposable
     /// <summary>Raised after the handler succeeded for a message.</summary>
     public Action<string, RedisWebhookDelivery>? Handled { get; set; }
 
-    public static async Task<InboxReplica> StartAsync(string redis, Action<RedisWebhookInboxOptions>? configure = null, bool deduplicate = false, MeetStream.Client.Webhooks.IWebhookDeduplicationStore? deduplicationStore = null)
+    public static async Task<InboxReplica> StartAsync(string redis, Action<RedisWebhookInboxOptions>? configure = null, bool deduplicate = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
         LoopbackKestrel.Listen(builder);
@@ -49,29 +51,16 @@ internal sealed class InboxReplica : IAsyncDisposable
             {
                 options.SigningSecrets.Add(Secret);
                 options.EnableDeduplication = deduplicate;
-            })
-            .UseRedis(redis, redisOptions =>
-            {
-                var options = redisOptions.Inbox;
-                // Long by default: only the tests about claiming shorten it (a loaded machine must not cause claims).
-                options.ClaimIdleTime = TimeSpan.FromSeconds(30);
-                options.ClaimInterval = TimeSpan.FromMilliseconds(50);
-                options.PollInterval = TimeSpan.FromMilliseconds(20);
-                configure?.Invoke(options);
-            })
-            .On<WebhookEvent>(async (e, services, ct) =>
-            {
-                var delivery = services.GetRequiredService<RedisWebhookDelivery>();
-                var message = e.Message ?? string.Empty;
-                replica!.Calls.Enqueue((message, delivery.DeliveryCount));
-                await replica.Behaviour(message, delivery, ct);
-                replica.Handled?.Invoke(message, delivery);
             });
-        if (deduplicationStore is not null)
+        UseRedis(webhooks, redis, deduplicate, configure);
+        webhooks.On<WebhookEvent>(async (e, services, ct) =>
         {
-            webhooks.UseDeduplicationStore(deduplicationStore);
-        }
-
+            var delivery = services.GetRequiredService<RedisWebhookDelivery>();
+            var message = e.Message ?? string.Empty;
+            replica!.Calls.Enqueue((message, delivery.DeliveryCount));
+            await replica.Behaviour(message, delivery, ct);
+            replica.Handled?.Invoke(message, delivery);
+        });
         var app = builder.Build();
         app.MapMeetStreamWebhooks(Path);
         replica = new InboxReplica(app);
@@ -79,6 +68,20 @@ internal sealed class InboxReplica : IAsyncDisposable
         replica.Client = new HttpClient { BaseAddress = LoopbackKestrel.Address(app), Timeout = TimeSpan.FromSeconds(60) };
         return replica;
     }
+
+    // The replica's whole Redis wiring, in this one place: the durable inbox with the test timings and, when
+    // deduplicating, the package's shared deduplication on the same redis-server (one UseRedis call).
+    private static void UseRedis(MeetStreamWebhookBuilder webhooks, string redis, bool deduplicate, Action<RedisWebhookInboxOptions>? configure) =>
+        webhooks.UseRedis(redis, redisOptions =>
+        {
+            redisOptions.EnableDeduplication = deduplicate;
+            var options = redisOptions.Inbox;
+            // Long by default: only the tests about claiming shorten it (a loaded machine must not cause claims).
+            options.ClaimIdleTime = TimeSpan.FromSeconds(30);
+            options.ClaimInterval = TimeSpan.FromMilliseconds(50);
+            options.PollInterval = TimeSpan.FromMilliseconds(20);
+            configure?.Invoke(options);
+        });
 
     public static HttpRequestMessage Signed(string message)
     {

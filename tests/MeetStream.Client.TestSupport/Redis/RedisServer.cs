@@ -7,16 +7,23 @@ using System.Text;
 namespace MeetStream.Client.Redis.Tests.Infrastructure;
 
 /// <summary>
-/// A real redis-server (Debian's package; <c>./test.sh</c> installs it) on a free loopback port, with no persistence, in
-/// its own temporary folder. It can be stopped abruptly and started again on the same port (outage tests). Where the
+/// A real redis-server (Debian's package; <c>./test.sh</c> installs it) on a free loopback port, in its own temporary
+/// folder: without persistence by default, or with an append-only file fsynced before every reply
+/// (<c>appendonly yes</c>, <c>appendfsync always</c>) when started with <c>persistent: true</c>, so a write Redis
+/// answered survives a kill. It can be stopped abruptly and started again on the same port (outage tests). Where the
 /// program is missing the fixture fails every test with one plain sentence saying so and how to install it.
 /// </summary>
 public sealed class RedisServer : IAsyncDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("meetstream-redis-").FullName;
+    private readonly bool _persistent;
     private Process? _process;
 
-    private RedisServer(int port) => Port = port;
+    private RedisServer(int port, bool persistent)
+    {
+        Port = port;
+        _persistent = persistent;
+    }
 
     /// <summary>Gets the loopback port the server listens on (the same across restarts).</summary>
     public int Port { get; }
@@ -24,11 +31,19 @@ public sealed class RedisServer : IAsyncDisposable
     /// <summary>Gets a StackExchange.Redis configuration string for this server.</summary>
     public string ConnectionString => $"127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)},abortConnect=false";
 
-    /// <summary>Starts a server on a free loopback port and waits until it answers PING.</summary>
+    /// <summary>Starts a server without persistence on a free loopback port and waits until it answers PING.</summary>
     /// <param name="cancellationToken">The test's token.</param>
-    public static async Task<RedisServer> StartAsync(CancellationToken cancellationToken)
+    public static Task<RedisServer> StartAsync(CancellationToken cancellationToken) => StartAsync(persistent: false, cancellationToken);
+
+    /// <summary>Starts a server on a free loopback port and waits until it answers PING.</summary>
+    /// <param name="persistent">
+    /// <see langword="true"/> for an append-only file fsynced before every reply: everything Redis acknowledged is still
+    /// there after <see cref="Kill"/> and <see cref="RestartAsync"/> (what a production Redis needs for the durable inbox).
+    /// </param>
+    /// <param name="cancellationToken">The test's token.</param>
+    public static async Task<RedisServer> StartAsync(bool persistent, CancellationToken cancellationToken)
     {
-        var server = new RedisServer(FreePort());
+        var server = new RedisServer(FreePort(), persistent);
         await server.RestartAsync(cancellationToken);
         return server;
     }
@@ -46,7 +61,10 @@ public sealed class RedisServer : IAsyncDisposable
         _process = null;
     }
 
-    /// <summary>Starts the server again on the same port (empty: there is no persistence) and waits for PING.</summary>
+    /// <summary>
+    /// Starts the server again on the same port and waits for PING: empty without persistence, with every acknowledged
+    /// write when persistent (the append-only file is replayed).
+    /// </summary>
     /// <param name="cancellationToken">The test's token.</param>
     public async Task RestartAsync(CancellationToken cancellationToken)
     {
@@ -60,7 +78,7 @@ public sealed class RedisServer : IAsyncDisposable
             ArgumentList =
             {
                 "--port", Port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", string.Empty,
-                "--appendonly", "no", "--dir", _directory, "--protected-mode", "yes", "--daemonize", "no",
+                "--appendonly", _persistent ? "yes" : "no", "--appendfsync", "always", "--dir", _directory, "--protected-mode", "yes", "--daemonize", "no",
             },
         };
         _process = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start.");
