@@ -72,6 +72,7 @@ catch (Exception ex)
 }
 
 await SmokeExtensions.RunAsync(client, failures);
+await RedisSmoke.RunAsync(failures);
 
 listener.Stop();
 if (failures.Count > 0)

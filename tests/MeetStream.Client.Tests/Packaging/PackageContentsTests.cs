@@ -24,7 +24,11 @@ public sealed class PackageContentsTests(PackedPackages packages) : IClassFixtur
         ["MeetStream.Client.AspNetCore"] = ["MeetStream.Client"],
         ["MeetStream.Client.Lambda"] = ["AWSSDK.Core", "AWSSDK.DynamoDBv2", "AWSSDK.S3", "MeetStream.Client", "Microsoft.Extensions.Logging.Abstractions"],
         ["MeetStream.Client.Testing"] = ["MeetStream.Client"],
+        ["MeetStream.Client.Redis"] = ["MeetStream.Client", "MeetStream.Client.AspNetCore", "StackExchange.Redis"],
     };
+
+    /// <summary>Third-party dependencies asked for at exactly the version Directory.Packages.props pins, on both targets.</summary>
+    private static readonly string[] PinnedOnBothTargets = ["StackExchange.Redis"];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -126,9 +130,13 @@ public sealed class PackageContentsTests(PackedPackages packages) : IClassFixtur
             Assert.Equal(Dependencies[id].Order(), dependencies.Keys.Order());
             foreach (var (dependency, version) in dependencies)
             {
-                if (dependency == "MeetStream.Client")
+                if (dependency.StartsWith("MeetStream.Client", StringComparison.Ordinal))
                 {
-                    Assert.Equal(packages.VersionOf(id), version); // exactly the core package of the same commit
+                    Assert.Equal(packages.VersionOf(id), version); // exactly the sibling package of the same commit
+                }
+                else if (PinnedOnBothTargets.Contains(dependency))
+                {
+                    Assert.Equal(packages.PinnedVersionOf(dependency), version);
                 }
                 else if (dependency.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal) && !ExtensionsTrain.Contains(dependency))
                 {
@@ -137,6 +145,21 @@ public sealed class PackageContentsTests(PackedPackages packages) : IClassFixtur
                 }
             }
         }
+    }
+
+    [Fact]
+    public void RedisPackage_Nuspec_NeedsAspNetCoreFrameworkOnBothTargetsAndTagsRedis()
+    {
+        using var zip = packages.Open("MeetStream.Client.Redis");
+        var metadata = PackedPackages.Nuspec(zip, "MeetStream.Client.Redis");
+        var frameworkReferences = metadata.Elements().Single(e => e.Name.LocalName == "frameworkReferences").Elements()
+            .ToDictionary(g => g.Attribute("targetFramework")!.Value, g => g.Elements().Select(r => r.Attribute("name")!.Value).ToArray());
+        var tags = (metadata.Elements().SingleOrDefault(e => e.Name.LocalName == "tags")?.Value ?? "").Split(' ');
+
+        Assert.Equal(["net10.0", "net8.0"], frameworkReferences.Keys.Order());
+        Assert.All(frameworkReferences.Values, names => Assert.Equal(["Microsoft.AspNetCore.App"], names));
+        Assert.Contains("redis", tags);
+        Assert.Contains("meetstream", tags);
     }
 
     [Fact]
@@ -167,11 +190,13 @@ public sealed class PackageContentsTests(PackedPackages packages) : IClassFixtur
                   <ItemGroup>
                     <PackageReference Include="MeetStream.Client.AspNetCore" Version="{packages.VersionOf("MeetStream.Client.AspNetCore")}" />
                     <PackageReference Include="MeetStream.Client.Lambda" Version="{packages.VersionOf("MeetStream.Client.Lambda")}" />
+                    <PackageReference Include="MeetStream.Client.Redis" Version="{packages.VersionOf("MeetStream.Client.Redis")}" />
                   </ItemGroup>
                 </Project>
                 """, Ct);
             packages.PathOf("MeetStream.Client.AspNetCore");
             packages.PathOf("MeetStream.Client.Lambda");
+            packages.PathOf("MeetStream.Client.Redis");
 
             var restore = await PackagingCommands.RunAsync("dotnet", ["restore", Path.Combine(app, "Consumer.csproj"), "--nologo"], app, TimeSpan.FromMinutes(15)); // a hang guard
 
@@ -180,6 +205,7 @@ public sealed class PackageContentsTests(PackedPackages packages) : IClassFixtur
             var resolved = assets.RootElement.GetProperty("targets").GetProperty("net8.0").EnumerateObject()
                 .Select(p => p.Name.Split('/')).ToDictionary(p => p[0], p => p[1]);
             Assert.StartsWith("0.", resolved["MeetStream.Client"], StringComparison.Ordinal);
+            Assert.Equal(packages.PinnedVersionOf("StackExchange.Redis"), resolved["StackExchange.Redis"]);
             Assert.Equal("8.0.2", resolved["Microsoft.Extensions.Options"]);
             Assert.Equal("8.0.3", resolved["Microsoft.Extensions.Logging.Abstractions"]);
             Assert.Equal("8.0.1", resolved["Microsoft.Extensions.Http"]);

@@ -4,14 +4,14 @@ using System.Xml.Linq;
 namespace MeetStream.Client.Tests.Packaging;
 
 /// <summary>
-/// A test fixture: runs <c>dotnet pack</c> once for each of the four packages into <c>artifacts/pack-test</c> (its own
+/// A test fixture: runs <c>dotnet pack</c> once for each of the five packages into <c>artifacts/pack-test</c> (its own
 /// artifacts path, so it never shares obj/ with the solution build or another test project's pack) and opens the
 /// results for the tests that check their contents.
 /// </summary>
 public sealed class PackedPackages : IAsyncLifetime
 {
     /// <summary>The package ids this repository publishes.</summary>
-    public static readonly string[] Ids = ["MeetStream.Client", "MeetStream.Client.AspNetCore", "MeetStream.Client.Lambda", "MeetStream.Client.Testing"];
+    public static readonly string[] Ids = ["MeetStream.Client", "MeetStream.Client.AspNetCore", "MeetStream.Client.Lambda", "MeetStream.Client.Testing", "MeetStream.Client.Redis"];
 
     /// <summary>The repository root.</summary>
     public string Root { get; } = PackagingCommands.FindRoot();
@@ -59,6 +59,16 @@ public sealed class PackedPackages : IAsyncLifetime
         var path = Path.Combine(Output, $"{id}.{VersionOf(id)}.{(symbols ? "snupkg" : "nupkg")}");
         Assert.True(File.Exists(path), $"{Path.GetFileName(path)} was not packed. Packed: {string.Join(", ", Directory.GetFiles(Output).Select(Path.GetFileName))}");
         return path;
+    }
+
+    /// <summary>The version <c>Directory.Packages.props</c> pins for <paramref name="packageId"/> (the net10.0 pin, outside any condition).</summary>
+    public string PinnedVersionOf(string packageId)
+    {
+        var props = XElement.Load(Path.Combine(Root, "Directory.Packages.props"));
+        var pin = props.Elements("ItemGroup").Where(g => g.Attribute("Condition") is null).Elements("PackageVersion")
+            .SingleOrDefault(e => e.Attribute("Include")?.Value == packageId);
+        Assert.True(pin is not null, $"Directory.Packages.props pins no {packageId}.");
+        return pin.Attribute("Version")!.Value;
     }
 
     /// <summary>Opens package <paramref name="id"/>'s .nupkg.</summary>
