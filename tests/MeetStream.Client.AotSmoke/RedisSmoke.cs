@@ -65,11 +65,9 @@ internal static class RedisSmoke
             Check(failures, dedup.GetType().Name.Contains("Redis", StringComparison.Ordinal), "Redis: UseRedis swaps in the Redis dedup store");
             Check(failures, first && !second && third, "Redis: dedup claim, duplicate, release, claim again");
 
-            // Registered by the durable inbox (UseRedis once the inbox is part of it): read the empty dead-letter stream.
-            if (services.GetService<RedisWebhookDeadLetters>() is { } deadLetters)
-            {
-                Check(failures, await deadLetters.CountAsync() == 0 && (await deadLetters.ListAsync()).Count == 0, "Redis: dead letters read");
-            }
+            // Registered by the durable inbox (part of UseRedis): read the empty dead-letter stream.
+            var deadLetters = services.GetRequiredService<RedisWebhookDeadLetters>();
+            Check(failures, await deadLetters.CountAsync() == 0 && (await deadLetters.ListAsync()).Count == 0, "Redis: dead letters read");
 
             var commands = services.GetRequiredService<RedisBotCommands>();
             Check(failures, await commands.FindReplicaAsync("aot-bot") is null, "Redis: directory lookup of an unknown bot");
