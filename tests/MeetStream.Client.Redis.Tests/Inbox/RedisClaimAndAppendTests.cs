@@ -1,5 +1,8 @@
 using System.Net;
+using MeetStream.Client.Redis.Deduplication;
+using MeetStream.Client.Redis.Tests.Configuration;
 using MeetStream.Client.Redis.Tests.Infrastructure;
+using MeetStream.Client.Tests.Webhooks;
 using StackExchange.Redis;
 
 namespace MeetStream.Client.Redis.Tests.Inbox;
@@ -116,5 +119,22 @@ public sealed class RedisClaimAndAppendTests
         Assert.Contains("accepted", await second.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         Assert.Contains("duplicate", await again.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         Assert.Equal(2, await db.StreamLengthAsync(Stream));
+    }
+
+    [Fact]
+    public async Task Deliver_RedisDownWithProcessBehavior_Answers503InboxUnavailable()
+    {
+        await using var redis = await RedisServer.StartAsync(Ct);
+        var handled = new HandledEvents();
+        await using var a = await RedisReplicaHost.StartAsync(redis.ConnectionString, handled, o => o.WhenDeduplicationUnavailable = RedisUnavailableBehavior.Process);
+        var json = WebhookPayloads.Lifecycle("bot.inmeeting", "InMeeting", "process anyway", timestamp: "2026-03-02T00:00:00+00:00");
+
+        redis.Kill();
+        using var during = await a.Client.SendAsync(RedisReplicaHost.Signed(json), Ct);
+
+        // Processing without a claim is allowed, but Redis cannot store the delivery either: refused, never acknowledged.
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, during.StatusCode);
+        Assert.Contains("InboxUnavailable", await during.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Empty(handled.Counts);
     }
 }
