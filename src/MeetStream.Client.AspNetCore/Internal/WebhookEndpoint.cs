@@ -11,7 +11,8 @@ namespace MeetStream.Client.AspNetCore.Internal;
 /// <summary>
 /// Handles one webhook POST: reads the raw body within the size limit (413), validates it (401), parses it (400, also
 /// for a JSON object that names no event: <see cref="WebhookParseError.MissingEventType"/>),
-/// drops duplicates (200; 503 when the deduplication store throws, e.g. a shared store that is down), hands the delivery
+/// drops duplicates (200; 503 when the deduplication store throws, e.g. a shared store that is down; an inbox that
+/// <see cref="IWebhookInbox.DeduplicatesOnAppend"/> claims and stores in one step instead), hands the delivery
 /// to the <see cref="IWebhookInbox"/> (the in-memory queue waits for room, 503 only if none comes in time; a durable
 /// inbox answers 503 when its store fails) and answers 200 as soon as the event is stored. Reads everything from
 /// <see cref="HttpContext"/> itself: no reflection-based binding.
@@ -123,12 +124,27 @@ internal sealed class WebhookEndpoint
 
         var key = webhookEvent.DeduplicationKey;
         var cancellationToken = context.RequestAborted;
+        var deduplicate = _options.EnableDeduplication && key is not null;
+
+        // An inbox that claims the key in the same atomic step as the append (e.g. Redis): no separate claim, nothing
+        // to release on failure.
+        var atomic = deduplicate && _inbox.DeduplicatesOnAppend;
+        WebhookInboxResult? atomicResult = null;
         bool claimed;
         try
         {
-            // Not cancelled when the sender goes away: a shared store may already hold the key (the command reached
-            // Redis), so the delivery must then be stored too, or the sender's retry is a "duplicate" of nothing.
-            claimed = !_options.EnableDeduplication || key is null || await _deduplication.TryClaimAsync(key, CancellationToken.None).ConfigureAwait(false);
+            if (atomic)
+            {
+                var claimAndStore = new WebhookInboxDelivery(webhookEvent, body, context.Request.Headers, _options.TimeProvider.GetUtcNow()) { DeduplicationKey = key };
+                atomicResult = await _inbox.AppendAsync(claimAndStore, _options.EnqueueTimeout, cancellationToken).ConfigureAwait(false);
+                claimed = atomicResult != WebhookInboxResult.Duplicate;
+            }
+            else
+            {
+                // Not cancelled when the sender goes away: a shared store may already hold the key (the command reached
+                // Redis), so the delivery must then be stored too, or the sender's retry is a "duplicate" of nothing.
+                claimed = !deduplicate || await _deduplication.TryClaimAsync(key!, CancellationToken.None).ConfigureAwait(false);
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -148,8 +164,17 @@ internal sealed class WebhookEndpoint
             return;
         }
 
-        var delivery = new WebhookInboxDelivery(webhookEvent, body, context.Request.Headers, _options.TimeProvider.GetUtcNow());
-        var result = await _inbox.AppendAsync(delivery, _options.EnqueueTimeout, cancellationToken).ConfigureAwait(false);
+        WebhookInboxResult result;
+        if (atomicResult is { } stored)
+        {
+            result = stored;
+        }
+        else
+        {
+            var delivery = new WebhookInboxDelivery(webhookEvent, body, context.Request.Headers, _options.TimeProvider.GetUtcNow());
+            result = await _inbox.AppendAsync(delivery, _options.EnqueueTimeout, cancellationToken).ConfigureAwait(false);
+        }
+
         if (result == WebhookInboxResult.Accepted)
         {
             Notify(webhookEvent);
@@ -163,8 +188,8 @@ internal sealed class WebhookEndpoint
             return;
         }
 
-        // Not accepted: forget the key so a later delivery of the same event is processed.
-        if (_options.EnableDeduplication && key is not null)
+        // Not accepted: forget the key so a later delivery of the same event is processed (an atomic inbox wrote nothing).
+        if (deduplicate && !atomic && key is not null)
         {
             await _deduplication.ReleaseAsync(key, CancellationToken.None).ConfigureAwait(false);
         }

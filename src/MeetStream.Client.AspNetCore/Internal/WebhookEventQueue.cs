@@ -35,6 +35,9 @@ internal sealed class WebhookEventQueue : IWebhookInbox, IDisposable
 
     public int Capacity { get; }
 
+    /// <summary>Gets <see langword="false"/>: the endpoint claims deduplication keys itself before appending here.</summary>
+    public bool DeduplicatesOnAppend => false;
+
     public int Count => _channel.Reader.Count;
 
     public ChannelReader<WebhookEvent> Reader => _channel.Reader;

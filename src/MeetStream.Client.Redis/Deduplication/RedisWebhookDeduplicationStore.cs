@@ -54,5 +54,11 @@ internal sealed class RedisWebhookDeduplicationStore(RedisConnection connection,
         }
     }
 
-    private RedisKey KeyOf(string key) => connection.Key("dedup:" + key);
+    /// <summary>Gets the Redis key that claims <paramref name="key"/> (shared with the inbox's claim-and-append script).</summary>
+    /// <param name="connection">The package's connection (its key prefix).</param>
+    /// <param name="key">The delivery's deduplication key.</param>
+    /// <returns><c>{prefix}dedup:{key}</c>.</returns>
+    internal static RedisKey KeyFor(RedisConnection connection, string key) => connection.Key("dedup:" + key);
+
+    private RedisKey KeyOf(string key) => KeyFor(connection, key);
 }
