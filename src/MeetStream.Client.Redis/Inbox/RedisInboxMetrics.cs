@@ -12,16 +12,16 @@ namespace MeetStream.Client.Redis.Inbox;
 internal static class RedisInboxMetrics
 {
     public static readonly Counter<long> AppendFailures = MeetStreamTelemetry.Meter.CreateCounter<long>(
-        "meetstream.webhook.inbox.append_failures", "{delivery}", "Deliveries answered 503 because Redis could not store them.");
+        "meetstream.redis.inbox.append_failures", "{delivery}", "Deliveries answered 503 because Redis could not store them.");
 
     public static readonly Counter<long> Redeliveries = MeetStreamTelemetry.Meter.CreateCounter<long>(
-        "meetstream.webhook.inbox.redeliveries", "{delivery}", "Inbox entries delivered to handlers again (claimed after a consumer died or a handler failed).");
+        "meetstream.redis.inbox.redeliveries", "{delivery}", "Inbox entries delivered to handlers again (claimed after a consumer died or a handler failed).");
 
     public static readonly Counter<long> DeadLetters = MeetStreamTelemetry.Meter.CreateCounter<long>(
-        "meetstream.webhook.inbox.dead_letters", "{entry}", "Inbox entries moved to the dead-letter stream.");
+        "meetstream.redis.inbox.dead_letters", "{entry}", "Inbox entries moved to the dead-letter stream.");
 
     public static readonly Counter<long> Acknowledged = MeetStreamTelemetry.Meter.CreateCounter<long>(
-        "meetstream.webhook.inbox.acknowledged", "{entry}", "Inbox entries acknowledged after their handlers succeeded.");
+        "meetstream.redis.inbox.acknowledged", "{entry}", "Inbox entries acknowledged after their handlers succeeded.");
 
     public static readonly ObservableGauge<long> StreamLength = MeetStreamTelemetry.Meter.CreateObservableGauge(
         "meetstream.redis.inbox.stream_length", static () => RedisInboxSnapshot.Measure(static v => v.StreamLength), "{entry}", "Entries in the inbox stream (XLEN: unread, pending and acknowledged entries not yet trimmed).");
