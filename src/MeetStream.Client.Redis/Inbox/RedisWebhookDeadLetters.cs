@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using MeetStream.Client.Redis.Configuration;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -44,39 +46,37 @@ public sealed class RedisWebhookDeadLetters
     /// <summary>Appends a dead-lettered delivery to the inbox again and removes it from the dead-letter stream (atomically).</summary>
     /// <param name="id">The dead-letter entry id (<see cref="DeadLetteredWebhook.Id"/>).</param>
     /// <returns><see langword="true"/> if it was replayed; <see langword="false"/> if no such entry exists.</returns>
-    /// <exception cref="ArgumentException"><paramref name="id"/> is empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is empty or not a stream entry id (<c>1700000000000-0</c>).</exception>
     public async Task<bool> ReplayAsync(string id)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        ValidateId(id);
         var database = await _connection.GetDatabaseAsync().ConfigureAwait(false);
-        var entries = await database.StreamRangeAsync(_options.DeadLetterStreamKey, id, id, 1).ConfigureAwait(false);
-        if (entries.Length == 0)
-        {
-            return false;
-        }
-
-        var original = entries[0].Values.Where(v => !((string)v.Name!).StartsWith("dl:", StringComparison.Ordinal)).ToArray();
-        var transaction = database.CreateTransaction();
-        transaction.AddCondition(Condition.StreamLengthGreaterThan(_options.DeadLetterStreamKey, 0));
-        _ = transaction.StreamAddAsync(_options.StreamKey, original, maxLength: _options.MaxLength, useApproximateMaxLength: true);
-        var deleted = transaction.StreamDeleteAsync(_options.DeadLetterStreamKey, [id]);
-        if (!await transaction.ExecuteAsync().ConfigureAwait(false))
-        {
-            return false;
-        }
-
-        return await deleted.ConfigureAwait(false) == 1;
+        return await RedisDeadLetterReplayScript.RunAsync(database, _options.DeadLetterStreamKey, _options.StreamKey, id, _options.MaxLength).ConfigureAwait(false) is not null;
     }
 
     /// <summary>Deletes a dead-lettered entry for good.</summary>
     /// <param name="id">The dead-letter entry id.</param>
     /// <returns><see langword="true"/> if it existed.</returns>
-    /// <exception cref="ArgumentException"><paramref name="id"/> is empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is empty or not a stream entry id (<c>1700000000000-0</c>).</exception>
     public async Task<bool> DeleteAsync(string id)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        ValidateId(id);
         var database = await _connection.GetDatabaseAsync().ConfigureAwait(false);
         return await database.StreamDeleteAsync(_options.DeadLetterStreamKey, [id]).ConfigureAwait(false) == 1;
+    }
+
+    // A Redis stream entry id: milliseconds, optionally "-" and a sequence number. Checked here so a typo is an
+    // ArgumentException naming the parameter rather than a Redis error.
+    private static void ValidateId(string id, [CallerArgumentExpression(nameof(id))] string? parameter = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id, parameter);
+        var dash = id.IndexOf('-', StringComparison.Ordinal);
+        var milliseconds = dash < 0 ? id.AsSpan() : id.AsSpan(0, dash);
+        var sequence = dash < 0 ? "0".AsSpan() : id.AsSpan(dash + 1);
+        if (milliseconds.IsEmpty || sequence.IsEmpty || !ulong.TryParse(milliseconds, NumberStyles.None, CultureInfo.InvariantCulture, out _) || !ulong.TryParse(sequence, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+        {
+            throw new ArgumentException($"'{id}' is not a dead-letter entry id (a Redis stream id such as 1700000000000-0, from DeadLetteredWebhook.Id).", parameter);
+        }
     }
 
     private static DeadLetteredWebhook ToDeadLetter(StreamEntry entry)

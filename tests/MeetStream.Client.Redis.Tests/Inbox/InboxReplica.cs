@@ -83,9 +83,12 @@ internal sealed class InboxReplica : IAsyncDisposable
             configure?.Invoke(options);
         });
 
+    /// <summary>The JSON body of a test delivery carrying <paramref name="message"/>.</summary>
+    public static byte[] Body(string message) => Encoding.UTF8.GetBytes($$"""{"event":"test.inbox","bot_id":"bot-1","message":"{{message}}"}""");
+
     public static HttpRequestMessage Signed(string message)
     {
-        var body = Encoding.UTF8.GetBytes($$"""{"event":"test.inbox","bot_id":"bot-1","message":"{{message}}"}""");
+        var body = Body(message);
         var request = new HttpRequestMessage(HttpMethod.Post, Path) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.TryAddWithoutValidation(WebhookValidator.SignatureHeaderName, WebhookValidator.ComputeSignature(body, Secret));

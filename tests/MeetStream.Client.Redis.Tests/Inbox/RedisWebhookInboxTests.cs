@@ -13,6 +13,7 @@ public sealed class RedisWebhookInboxTests
 {
     private const string Stream = "meetstream:webhooks:inbox";
     private const string Group = "meetstream-webhooks";
+    private const string DeadStream = "meetstream:webhooks:dead";
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -206,6 +207,41 @@ public sealed class RedisWebhookInboxTests
         await Assert.ThrowsAnyAsync<ArgumentException>(() => deadLetters.ReplayAsync(" "));
         await Assert.ThrowsAnyAsync<ArgumentException>(() => deadLetters.DeleteAsync(string.Empty));
         Assert.False(await deadLetters.DeleteAsync("1-0"));
+        Assert.False(await deadLetters.ReplayAsync("1"));
+        var malformed = await Assert.ThrowsAsync<ArgumentException>(() => deadLetters.ReplayAsync("not-an-id"));
+        Assert.Equal("id", malformed.ParamName);
+        Assert.Contains("not-an-id", malformed.Message, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<ArgumentException>(() => deadLetters.DeleteAsync("12-"));
+        await Assert.ThrowsAsync<ArgumentException>(() => deadLetters.ReplayAsync("-1"));
         Assert.Empty(await deadLetters.ListAsync());
+    }
+
+    [Fact]
+    public async Task ReplayAsync_SameDeadLetterReplayedConcurrently_AppendedOnce()
+    {
+        await using var server = await RedisServer.StartAsync(Ct);
+        await using var replica = await InboxReplica.StartAsync(server.ConnectionString);
+        var deadLetters = replica.App.Services.GetRequiredService<RedisWebhookDeadLetters>();
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(server.ConnectionString);
+        var database = redis.GetDatabase();
+        // Two dead letters, so the stream is not emptied by the first replay (a "stream not empty" guard is not enough).
+        var body = InboxReplica.Body("m-dead");
+        var id = (string)(await database.StreamAddAsync(DeadStream, [new("body", body), new("event", "test.inbox"), new("dl:count", 5), new("dl:reason", "test")]))!;
+        await database.StreamAddAsync(DeadStream, [new("body", InboxReplica.Body("m-other")), new("event", "test.inbox"), new("dl:count", 5)]);
+        var handled = new TaskCompletionSource<RedisWebhookDelivery>(TaskCreationOptions.RunContinuationsAsynchronously);
+        replica.Handled = (message, delivery) =>
+        {
+            if (message == "m-dead")
+            {
+                handled.TrySetResult(delivery);
+            }
+        };
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() => deadLetters.ReplayAsync(id), Ct)));
+
+        Assert.Single(results, replayed => replayed);
+        Assert.Equal(1, await database.StreamLengthAsync(Stream));
+        Assert.Equal(1, await deadLetters.CountAsync());
+        Assert.Equal(1, (await handled.Task.WaitAsync(TimeSpan.FromSeconds(60), Ct)).DeliveryCount);
     }
 }
