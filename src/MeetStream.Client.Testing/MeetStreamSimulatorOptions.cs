@@ -42,7 +42,7 @@ public sealed class MeetStreamSimulatorOptions
     /// <summary>Gets or sets the scenario of bots that name none (see <see cref="SimulatorScenarios"/>). Default <see cref="SimulatorScenarios.HappyPath"/>.</summary>
     public string DefaultScenario { get; set; } = SimulatorScenarios.HappyPath;
 
-    /// <summary>Gets or sets the conversation the simulated participants hold (transcripts, live chunks, timeline, chat). Default: a short product sync between two people.</summary>
+    /// <summary>Gets or sets the conversation the simulated participants hold (transcripts, live chunks, timeline, chat). Default: a short product sync between two people (<see cref="DefaultConversation"/>); <see cref="SimulatorConversations"/> has others.</summary>
     public IReadOnlyList<SimulatorUtterance> Conversation { get; set; } = DefaultConversation;
 
     /// <summary>Gets the workspace webhook endpoints (Dashboard → Webhooks on the real service); their deliveries are signed.</summary>
@@ -125,6 +125,26 @@ public sealed class MeetStreamSimulatorOptions
         if (Conversation.All(u => u.AfterBotStartsSpeaking is not null))
         {
             throw new ArgumentException("Conversation needs at least one line on the timeline (AfterBotStartsSpeaking null); barge-in lines only start while the bot speaks.", nameof(Conversation));
+        }
+
+        if (Conversation.FirstOrDefault(u => !(u.Weight > 0 && u.Weight <= 1000)) is { } heavy)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Conversation), heavy.Weight, $"SimulatorUtterance.Weight must be above 0 and at most 1000 (the line of {heavy.Speaker} has {heavy.Weight}).");
+        }
+
+        if (Conversation.FirstOrDefault(u => u.Overlap is { } overlap && (overlap <= TimeSpan.Zero || overlap > TimeSpan.FromMinutes(1))) is { } overlapping)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Conversation), overlapping.Overlap, $"SimulatorUtterance.Overlap must be above 0 and at most 1 minute (the line of {overlapping.Speaker} has {overlapping.Overlap}).");
+        }
+
+        if (Conversation.FirstOrDefault(u => u.Overlap is not null && u.AfterBotStartsSpeaking is not null) is { } both)
+        {
+            throw new ArgumentException($"SimulatorUtterance.Overlap cannot be combined with AfterBotStartsSpeaking (the line of {both.Speaker}): a barge-in line is not on the timeline.", nameof(Conversation));
+        }
+
+        if (Conversation.First(u => u.AfterBotStartsSpeaking is null).Overlap is not null)
+        {
+            throw new ArgumentException("SimulatorUtterance.Overlap is not allowed on the first line of the timeline: there is no earlier line to talk over.", nameof(Conversation));
         }
 
         if (LiveAudioSpeed is { } speed && (double.IsNaN(speed) || double.IsInfinity(speed) || speed <= 0))

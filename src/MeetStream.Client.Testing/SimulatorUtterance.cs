@@ -16,4 +16,22 @@ public sealed record SimulatorUtterance(string Speaker, string Text)
     /// default) places the line on the timeline.
     /// </summary>
     public TimeSpan? AfterBotStartsSpeaking { get; init; }
+
+    /// <summary>
+    /// Gets the line's share of the recording relative to the other lines: the simulator divides the meeting into one
+    /// slot per line on the timeline, each as long as its weight, and a line is spoken in its slot (at most 150 words
+    /// per minute, then a pause). Default 1 (every line gets an equal slot). A long monologue gets a proportionally
+    /// larger weight, e.g. its word count divided by ten as in <see cref="SimulatorConversations.SalesDemo"/>. Between
+    /// 0 (exclusive) and 1000.
+    /// </summary>
+    public double Weight { get; init; } = 1;
+
+    /// <summary>
+    /// Gets, for an interruption, how long before the previous line on the timeline ends this line starts: both
+    /// participants talk at once for that long, in the post-call transcript, the speaker timeline and the live
+    /// transcript chunks alike (the live audio frames carry the mix under the interrupter's name, the dominant
+    /// speaker). It never starts before the previous line does. Null (the default) starts the line in its own slot.
+    /// Not allowed on the first line of the timeline or on a barge-in line; at most one minute.
+    /// </summary>
+    public TimeSpan? Overlap { get; init; }
 }

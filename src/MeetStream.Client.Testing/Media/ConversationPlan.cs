@@ -12,17 +12,29 @@ internal static class ConversationPlan
             return [];
         }
 
+        // One slot per line, as long as its weight (all 1 by default: equal slots); at least 2 s per unit of weight.
         var speakers = Speakers(all).ToList();
-        var total = Math.Max(meeting.TotalSeconds, conversation.Count * 2.0);
-        var slot = total / conversation.Count;
+        var weights = conversation.Sum(u => u.Weight);
+        var total = Math.Max(meeting.TotalSeconds, weights * 2.0);
+        var unit = total / weights;
+        var before = 0.0; // the weight of the lines before this one
         var result = new List<PlannedUtterance>(conversation.Count);
         for (var i = 0; i < conversation.Count; i++)
         {
             var line = conversation[i];
+            var slot = unit * line.Weight;
             var parts = line.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            var start = Math.Round((i * slot) + Math.Min(0.5, slot / 4), 3);
+            var start = Math.Round((before * unit) + Math.Min(0.5, slot / 4), 3);
+            if (line.Overlap is { } overlap && result.Count > 0)
+            {
+                // An interruption: it starts before the previous line ends (never before that line starts).
+                var previous = result[^1];
+                start = Math.Round(Math.Max(previous.Start, previous.End - overlap.TotalSeconds), 3);
+            }
+
             var perWord = Math.Min(0.4, (slot * 0.8) / Math.Max(1, parts.Length));
             result.Add(Place(i, line, speakers.IndexOf(line.Speaker), start, perWord));
+            before += line.Weight;
         }
 
         return result;
