@@ -33,6 +33,10 @@ if (simulated)
 {
     builder.WebHost.UseUrls("http://127.0.0.1:0");
 }
+else if (string.IsNullOrWhiteSpace(builder.Configuration["urls"]))
+{
+    builder.WebHost.UseUrls("http://127.0.0.1:5090"); // the port to expose through the tunnel (ASPNETCORE_URLS overrides it)
+}
 
 // Live transcript deliveries are unsigned: the bot's webhook URL carries a token only this process can mint.
 var validator = new WebhookValidator(new WebhookValidatorOptions { CallbackTokenSecrets = { WebhookValidator.GenerateSecret() } });
@@ -63,6 +67,12 @@ try
             stopping);
         publicUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Console.WriteLine($"Simulator at {simulator.BaseAddress} (its clock runs 10x faster); live transcript webhook at {publicUrl}/live.");
+    }
+
+    else
+    {
+        var local = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        Console.WriteLine($"Listening on {local}/live; MeetStream delivers the live transcript to {publicUrl!.TrimEnd('/')}/live (your tunnel must forward it here).");
     }
 
     await using (simulator)
