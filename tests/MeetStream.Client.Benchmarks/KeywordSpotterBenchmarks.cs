@@ -110,14 +110,15 @@ internal static class KeywordSpotterBenchmarkData
         .Select(i => i % 4 == 0 ? $"{Word(i + 5000)} {Word(i + 9000)}" : Word(i + 5000))
         .ToArray();
 
-    /// <summary>Makes a meeting text of <paramref name="words"/> words with a keyword every 150 words.</summary>
+    /// <summary>Makes a meeting text of <paramref name="words"/> words in 12-word sentences (capitalised, full stop) with a keyword every 150 words.</summary>
     public static string Meeting(int words, string[] keywords)
     {
         var random = new Random(13);
         var parts = new List<string>(words);
         for (var i = 0; i < words; i++)
         {
-            parts.Add(i % 150 == 75 ? keywords[random.Next(keywords.Length)] : Word(random.Next(3000)));
+            var word = i % 150 == 75 ? keywords[random.Next(keywords.Length)] : Word(random.Next(3000));
+            parts.Add(i % 12 == 0 ? string.Concat(word[..1].ToUpperInvariant(), word.AsSpan(1)) : word);
             if (i % 12 == 11)
             {
                 parts[^1] += ".";
