@@ -530,7 +530,8 @@ public sealed class SignedWebhookSink : IAsyncDisposable
             request.Headers.TryAddWithoutValidation(_options.SignatureHeader, OutboundSignature.Format(_key, body, _time.GetUtcNow().ToUnixTimeSeconds()));
         }
 
-        using var attemptTimeout = new CancellationTokenSource(_options.Timeout, _time);
+        using var attemptTimeout = new CancellationTokenSource(System.Threading.Timeout.InfiniteTimeSpan, _time);
+        attemptTimeout.CancelAfter(_options.Timeout); // armed, not created, with the delay: a test clock's auto-advance skips only waits
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping, attemptTimeout.Token);
         try
         {
