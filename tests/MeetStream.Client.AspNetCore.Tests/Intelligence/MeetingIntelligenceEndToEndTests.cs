@@ -142,6 +142,61 @@ public sealed class MeetingIntelligenceEndToEndTests
     }
 
     [Fact]
+    public async Task TranscriptionFailed_AnalyticsAtBotDoneFromTheSpeakerTimeline()
+    {
+        await using var sim = await MeetStreamSimulator.StartAsync(new MeetStreamSimulatorOptions { TimeScale = 0, Conversation = SalesCall }, Ct);
+        await using var host = await IntelligenceTestHost.StartAsync(sim);
+        using var client = sim.CreateClient();
+
+        var bot = await client.Bots.CreateAsync(new CreateBotRequest
+        {
+            MeetingLink = "https://meet.google.com/abc-defg-hij",
+            BotName = "Notetaker",
+            CallbackUrl = host.WebhookUrl.ToString(),
+            RecordingConfig = new RecordingConfig { Transcript = new TranscriptConfig { Provider = TranscriptionProvider.ForDeepgram() } },
+            CustomAttributes = new Dictionary<string, string> { [SimulatorScenarios.CustomAttribute] = SimulatorScenarios.TranscriptionFailed },
+        }, cancellationToken: Ct);
+        await sim.RunUntilAsync(bot.BotId!, BotStatus.Done, cancellationToken: Ct);
+        var analytics = await host.Recorder.FirstAnalytics.Task.WaitAsync(TimeSpan.FromSeconds(60), Ct);
+
+        Assert.IsType<BotDoneEvent>(analytics.Trigger);
+        Assert.Equal(TalkTimeSource.SpeakerTimeline, analytics.TalkTime.Source);
+        Assert.Empty(analytics.KeywordHits);
+        Assert.Equal(["Alice Buyer", "Sam Seller"], analytics.TalkTime.Participants.Select(p => p.Name).Order());
+    }
+
+    [Fact]
+    public async Task ForwardAsSlackText_SendsOneTextMessagePerHitAndReport()
+    {
+        await using var sim = await MeetStreamSimulator.StartAsync(new MeetStreamSimulatorOptions { TimeScale = 0, Conversation = SalesCall }, Ct);
+        await using var host = await IntelligenceTestHost.StartAsync(
+            sim,
+            webhooks => webhooks.ForwardKeywordHits(format: ForwardedPayloadFormat.SlackText).ForwardMeetingAnalytics(format: ForwardedPayloadFormat.SlackText),
+            (services, receiver) => services.AddSignedWebhookSink(o => o.Endpoint = receiver)); // unsigned, like a Slack URL
+        using var client = sim.CreateClient();
+
+        var bot = await client.Bots.CreateAsync(new CreateBotRequest
+        {
+            MeetingLink = "https://meet.google.com/abc-defg-hij",
+            BotName = "Notetaker",
+            CallbackUrl = host.WebhookUrl.ToString(),
+            RecordingConfig = new RecordingConfig { Transcript = new TranscriptConfig { Provider = TranscriptionProvider.ForDeepgram() } },
+        }, cancellationToken: Ct);
+        await sim.RunUntilAsync(bot.BotId!, BotStatus.Done, cancellationToken: Ct);
+        await sim.WhenWebhooksDeliveredAsync(Ct);
+        await host.DispatchedAsync();
+        await host.App.Services.GetRequiredService<SignedWebhookSink>().FlushAsync(Ct);
+
+        var forwarded = host.Recorder.Forwarded.ToArray();
+        Assert.Equal(6, forwarded.Length);
+        Assert.All(forwarded, f => Assert.Equal(string.Empty, f.Signature));
+        var texts = forwarded.Select(f => JsonDocument.Parse(f.Body).RootElement).Select(e => Assert.Single(e.EnumerateObject()).Value.GetString()!).ToArray();
+        Assert.StartsWith("Talk time for bot " + bot.BotId, texts[0], StringComparison.Ordinal);
+        Assert.Contains("Sam Seller", texts[0], StringComparison.Ordinal);
+        Assert.Contains("In the transcript: [sales] \"pricing\" by Alice Buyer", texts[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AddKeywordSpotting_Twice_ExplainsToPassEveryKeywordOnce()
     {
         var services = new ServiceCollection();
