@@ -197,6 +197,31 @@ public sealed class MeetingIntelligenceEndToEndTests
     }
 
     [Fact]
+    public async Task AddMeetingAnalytics_WithoutRestClient_FailureExplainedAndClaimGivenBack()
+    {
+        var analyticsRuns = 0;
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddMeetStreamWebhooks(o => o.AllowUnsignedDeliveries = true)
+            .AddMeetingAnalytics()
+            .OnMeetingAnalytics((_, _, _) =>
+            {
+                Interlocked.Increment(ref analyticsRuns);
+                return Task.CompletedTask;
+            });
+        await using var provider = services.BuildServiceProvider();
+        await using var scope = provider.CreateAsyncScope();
+        var handler = Assert.Single(scope.ServiceProvider.GetServices<IMeetStreamWebhookHandler<BotDoneEvent>>());
+        var done = (BotDoneEvent)WebhookParser.Parse("""{"event":"bot.done","bot_event":"bot.done","bot_id":"bot_9","bot_status":"Done","status_code":200}""");
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => handler.HandleAsync(done, Ct));
+
+        Assert.Contains("AddMeetStreamClient", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, analyticsRuns);
+        Assert.Equal(0, provider.GetRequiredService<MeetStream.Client.AspNetCore.Internal.MeetingAnalyticsTracker>().Count); // the next end event may try again
+    }
+
+    [Fact]
     public void AddKeywordSpotting_Twice_ExplainsToPassEveryKeywordOnce()
     {
         var services = new ServiceCollection();

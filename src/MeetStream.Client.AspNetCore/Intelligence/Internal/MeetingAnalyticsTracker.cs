@@ -7,23 +7,36 @@ namespace MeetStream.Client.AspNetCore.Internal;
 internal sealed class MeetingAnalyticsTracker(int capacity)
 {
     private readonly object _gate = new();
-    private readonly HashSet<string> _bots = new(StringComparer.Ordinal);
-    private readonly Queue<string> _order = new();
+    private readonly Dictionary<string, LinkedListNode<string>> _bots = new(StringComparer.Ordinal);
+    private readonly LinkedList<string> _order = new();
+
+    /// <summary>Gets how many bots are remembered.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _bots.Count;
+            }
+        }
+    }
 
     /// <summary>Claims a bot; <see langword="false"/> when its analytics are done or in progress.</summary>
     public bool TryBegin(string botId)
     {
         lock (_gate)
         {
-            if (!_bots.Add(botId))
+            if (_bots.ContainsKey(botId))
             {
                 return false;
             }
 
-            _order.Enqueue(botId);
+            _bots.Add(botId, _order.AddLast(botId));
             while (_order.Count > capacity)
             {
-                _bots.Remove(_order.Dequeue());
+                _bots.Remove(_order.First!.Value);
+                _order.RemoveFirst();
             }
 
             return true;
@@ -35,7 +48,10 @@ internal sealed class MeetingAnalyticsTracker(int capacity)
     {
         lock (_gate)
         {
-            _bots.Remove(botId); // its stale entry in _order only makes a later eviction a no-op
+            if (_bots.Remove(botId, out var node))
+            {
+                _order.Remove(node);
+            }
         }
     }
 }
