@@ -75,7 +75,7 @@ public sealed class SqsKeywordAlertQueue : IKeywordAlertQueue
                     ex.StatusCode,
                     ex);
             }
-            catch (AmazonClientException ex)
+            catch (Exception ex) when (ex is AmazonClientException or HttpRequestException or IOException)
             {
                 throw new KeywordAlertQueueException($"SQS SendMessageBatch to {QueueUrl} could not be sent: {ex.Message}. Check the endpoint, network and credentials.", null, null, ex);
             }
