@@ -149,8 +149,9 @@ public sealed class KeywordAlertFunction : LambdaHttpFunction
             KeywordAlertLog.QueueFailed(_logger, batch.Count, chunk.BotId, ex.Message, ex);
             return Answer(503, new KeywordAlertFunctionResponse { Status = "queue_failed", BotId = chunk.BotId, Hits = hits.Count, Pending = pending, Error = ex.Message });
         }
-        catch (OperationCanceledException)
+        catch
         {
+            // Cancelled, or another IKeywordAlertQueue's own failure: the hits wait for the next invocation all the same.
             KeepPending(batch);
             throw;
         }
