@@ -67,6 +67,14 @@ public sealed class MeetingAnalyticsDocument
     [JsonPropertyName("bot")]
     public MeetingAnalyticsParticipant? Bot { get; init; }
 
+    /// <summary>Gets voiced time attributed to nobody, in seconds (not in the talk time, not silence either).</summary>
+    [JsonPropertyName("unattributed_speech_seconds")]
+    public double UnattributedSpeechSeconds { get; init; }
+
+    /// <summary>Gets the number of segments without timings (their words and questions still count).</summary>
+    [JsonPropertyName("untimed_segments")]
+    public int UntimedSegments { get; init; }
+
     /// <summary>Gets the name of the participant with the longest monologue.</summary>
     [JsonPropertyName("longest_monologue_by")]
     public string? LongestMonologueBy { get; init; }
@@ -103,6 +111,8 @@ public sealed class MeetingAnalyticsDocument
             Interruptions = report.Interruptions,
             Participants = report.Participants.Select(MeetingAnalyticsParticipant.Create).ToArray(),
             Bot = report.Bot is { } bot ? MeetingAnalyticsParticipant.Create(bot) : null,
+            UnattributedSpeechSeconds = report.UnattributedSpeech.TotalSeconds,
+            UntimedSegments = report.UntimedSegments,
             LongestMonologueBy = report.LongestMonologueBy?.Name,
         };
     }

@@ -20,9 +20,9 @@ public sealed class KeywordAlertFunctionTests(FauxqsServer fauxqs)
         var h = await KeywordAlertHarness.StartAsync(fauxqs);
         var function = h.CreateFunction();
 
-        var first = await h.DeliverAsync(function, h.Delivery(h.Chunk("bot-k1", "Dana Buyer", "Before we go on, what does the pricing look like?", 0)), Ct);
-        var none = await h.DeliverAsync(function, h.Delivery(h.Chunk("bot-k1", "Sam Seller", "Happy to walk you through it.", 5)), Ct);
-        var second = await h.DeliverAsync(function, h.Delivery(h.Chunk("bot-k1", "Dana Buyer", "We may need to escalate unless there is a discount.", 9)), Ct);
+        var first = await h.DeliverAsync(function, h.Delivery(h.Chunk("bot-k1", "Dana Buyer", "Before we go on, what does the pricing look like?", 0, endOfTurn: true)), Ct);
+        var none = await h.DeliverAsync(function, h.Delivery(h.Chunk("bot-k1", "Sam Seller", "Happy to walk you through it.", 5, endOfTurn: true)), Ct);
+        var second = await h.DeliverAsync(function, h.Delivery(h.Chunk("bot-k1", "Dana Buyer", "We may need to escalate unless there is a discount.", 9, endOfTurn: true)), Ct);
 
         Assert.Equal((200, "processed", 1, 1), Describe(first));
         Assert.Equal((200, "processed", 0, 0), Describe(none));

@@ -45,6 +45,7 @@ public sealed class TranscriptAnalyticsTests(DynaliteServer dynalite, S3rverServ
         Assert.Equal(0.60, analytics.SilenceSeconds, Precision); // the pause 3.90 → 4.50
         Assert.Equal(0.60 / 5.21, analytics.SilenceShare, Precision);
         Assert.Equal(0, analytics.Interruptions);
+        Assert.Equal((0.0, 0), (analytics.UnattributedSpeechSeconds, analytics.UntimedSegments));
         Assert.Null(analytics.Bot);
         Assert.Equal("Alice Chen", analytics.LongestMonologueBy);
         Assert.Equal(["Alice Chen", "Bob Martin"], analytics.Participants.Select(p => p.Name));
@@ -96,6 +97,22 @@ public sealed class TranscriptAnalyticsTests(DynaliteServer dynalite, S3rverServ
     }
 
     [Fact]
+    public async Task TranscriptTheAnalyzerRejects_IsStoredWithoutAnalytics_AndTheNoteSaysWhy()
+    {
+        await PendingAsync("bot-a4", "tr-a4", new JsonArray { new JsonObject { ["speaker"] = "Alice Chen", ["transcript"] = "Backwards.", ["start_time"] = 9.0, ["end_time"] = 2.0 } });
+
+        var output = await _p.RunTranscriptAsync(new JsonObject { ["bot_id"] = "bot-a4" }, Ct);
+
+        var result = output["results"]![0]!;
+        Assert.Equal("stored", result["outcome"]!.GetValue<string>());
+        Assert.Null(result["analytics_s3_key"]);
+        Assert.StartsWith("No analytics: ", result["note"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.NotNull(await _p.Transcripts.GetAsync("transcripts/bot-a4/tr-a4.json", Ct));
+        Assert.Null(await _p.Transcripts.GetAsync("transcripts/bot-a4/tr-a4.analytics.json", Ct));
+        Assert.Equal(TranscriptProgress.Stored, (await _p.Sessions.GetAsync("bot-a4", Ct))!.Transcript);
+    }
+
+    [Fact]
     public async Task AnalyticsKey_IsTheTranscriptsSibling_AndEscapesIdsTheSameWay()
     {
         Assert.Equal("transcripts/bot-1/tr-1.analytics.json", _p.Transcripts.AnalyticsKeyFor("bot-1", "tr-1"));
@@ -108,7 +125,7 @@ public sealed class TranscriptAnalyticsTests(DynaliteServer dynalite, S3rverServ
         Assert.Throws<ArgumentException>(() => _p.Transcripts.AnalyticsKeyFor(" ", "tr"));
     }
 
-    private async Task PendingAsync(string botId, string transcriptId)
+    private async Task PendingAsync(string botId, string transcriptId, JsonArray? transcript = null)
     {
         await _p.Sessions.RecordScheduledAsync(
             new ScheduledBotSession
@@ -123,6 +140,6 @@ public sealed class TranscriptAnalyticsTests(DynaliteServer dynalite, S3rverServ
             Ct);
         await _p.Sessions.MarkTranscriptPendingAsync(botId, Ct);
         await _p.MeetStream.StubAsync("GET", "/bots/" + botId + "/detail", 200, Details(botId, transcriptId));
-        await _p.MeetStream.StubAsync("GET", "/transcript/" + transcriptId + "/get_transcript", 200, Transcript());
+        await _p.MeetStream.StubAsync("GET", "/transcript/" + transcriptId + "/get_transcript", 200, transcript ?? Transcript());
     }
 }

@@ -13,6 +13,8 @@ namespace MeetStream.Client.Lambda.Tests.Infrastructure;
 /// </summary>
 public sealed class KeywordAlertHarness
 {
+    private readonly Dictionary<(string BotId, string Speaker), string> _turns = [];
+
     private KeywordAlertHarness(FauxqsServer fauxqs, string queueUrl)
     {
         Fauxqs = fauxqs;
@@ -50,19 +52,32 @@ public sealed class KeywordAlertHarness
 
     public LambdaContext Context() => new("req-" + Guid.NewGuid().ToString("N")[..8], Clock.GetUtcNow().AddSeconds(30), Clock);
 
-    /// <summary>A live transcript chunk as MeetStream posts it.</summary>
-    public JsonObject Chunk(string botId, string speaker, string newText, int second, bool withWords = false)
+    /// <summary>
+    /// A live transcript chunk as MeetStream posts it: <c>new_text</c> is the increment, <c>transcript</c> the running
+    /// text of the speaker's turn so far (kept per bot and speaker until a chunk ends the turn).
+    /// </summary>
+    public JsonObject Chunk(string botId, string speaker, string newText, int second, bool withWords = false, bool endOfTurn = false)
     {
+        var turn = _turns.TryGetValue((botId, speaker), out var before) ? before + " " + newText : newText;
+        if (endOfTurn)
+        {
+            _turns.Remove((botId, speaker));
+        }
+        else
+        {
+            _turns[(botId, speaker)] = turn;
+        }
+
         var chunk = new JsonObject
         {
             ["bot_id"] = botId,
             ["speakerName"] = speaker,
             ["timestamp"] = Clock.GetUtcNow().AddSeconds(second).ToString("O", CultureInfo.InvariantCulture),
             ["new_text"] = newText,
-            ["transcript"] = newText,
+            ["transcript"] = turn,
             ["utterance"] = string.Empty,
             ["is_final"] = true,
-            ["end_of_turn"] = false,
+            ["end_of_turn"] = endOfTurn,
             ["transcription_mode"] = "raw",
             ["custom_attributes"] = new JsonObject { ["deal"] = "D-7" },
         };
