@@ -7,7 +7,10 @@ cd "$(dirname "$0")"
 if ! command -v redis-server >/dev/null 2>&1; then
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
     echo "==> Installing redis-server (Debian package) for the Redis scale-out tests"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q redis-server >/dev/null || echo "    apt-get could not install redis-server: the Redis tests will say so"
+    # A fresh machine may have empty package lists ("Unable to locate package"): refresh them once and retry.
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q redis-server >/dev/null 2>&1 \
+      || { apt-get update -q >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q redis-server >/dev/null; } \
+      || echo "    apt-get could not install redis-server: the Redis tests will say so"
   else
     echo "==> redis-server is missing and cannot be installed here (needs root and apt-get): the Redis tests will say so"
   fi
