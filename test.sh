@@ -16,7 +16,7 @@ if ! command -v redis-server >/dev/null 2>&1; then
   fi
 fi
 
-echo "==> Installing test servers for the Lambda tests (dynalite, s3rver) with npm ci"
+echo "==> Installing test servers for the Lambda tests (dynalite, s3rver, fauxqs) with npm ci"
 (cd tests/servers && npm ci --no-audit --no-fund --loglevel=error)
 
 results="$(pwd)/artifacts/test-results"

@@ -1,6 +1,9 @@
 using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.S3;
+using Amazon.SQS;
+using MeetStream.Client.Keywords;
+using MeetStream.Client.Lambda.Functions;
 using MeetStream.Client.Webhooks;
 
 namespace MeetStream.Client.Lambda;
@@ -8,13 +11,13 @@ namespace MeetStream.Client.Lambda;
 /// <summary>
 /// Builds the pipeline's functions from environment variables, creating only the clients each function needs (the
 /// webhook function never builds a MeetStream or S3 client), once per execution environment. One executable can host
-/// all three: choose with <c>MEETSTREAM_FUNCTION</c> (or a <c>_HANDLER</c> equal to a function name).
+/// all four: choose with <c>MEETSTREAM_FUNCTION</c> (or a <c>_HANDLER</c> equal to a function name).
 /// </summary>
 /// <remarks>
 /// <para>Environment variables:</para>
 /// <list type="table">
-/// <item><term><c>MEETSTREAM_FUNCTION</c></term><description><c>webhook</c>, <c>calendar-trigger</c> or <c>transcript</c>.</description></item>
-/// <item><term><c>MEETSTREAM_SESSIONS_TABLE</c></term><description>The sessions table (all functions).</description></item>
+/// <item><term><c>MEETSTREAM_FUNCTION</c></term><description><c>webhook</c>, <c>calendar-trigger</c>, <c>transcript</c> or <c>keyword-alerts</c>.</description></item>
+/// <item><term><c>MEETSTREAM_SESSIONS_TABLE</c></term><description>The sessions table (webhook, calendar trigger, transcript).</description></item>
 /// <item><term><c>MEETSTREAM_IDEMPOTENCY_TABLE</c></term><description>The idempotency table (webhook, calendar trigger).</description></item>
 /// <item><term><c>MEETSTREAM_TRANSCRIPTS_BUCKET</c></term><description>The transcripts bucket (transcript function).</description></item>
 /// <item><term><c>MEETSTREAM_API_KEY</c></term><description>Secret (or <c>_SECRET_ID</c>/<c>_PARAMETER</c>); calendar trigger and transcript function. <c>MEETSTREAM_API_URL</c> overrides the base URL.</description></item>
@@ -24,7 +27,9 @@ namespace MeetStream.Client.Lambda;
 /// <item><term><c>MEETSTREAM_WEBHOOK_URL</c></term><description>The public URL of <c>POST /webhooks</c>, given to bots as <c>callback_url</c>.</description></item>
 /// <item><term><c>MEETSTREAM_BOT_NAME</c></term><description>The default bot name.</description></item>
 /// <item><term><c>MEETSTREAM_TRANSCRIPT_STALE_AFTER_MINUTES</c>, <c>MEETSTREAM_TRANSCRIPT_MAX_ATTEMPTS</c></term><description>The stale-session sweep's patience.</description></item>
-/// <item><term><c>AWS_ENDPOINT_URL_DYNAMODB</c>, <c>AWS_ENDPOINT_URL_S3</c></term><description>Endpoint overrides for local emulators.</description></item>
+/// <item><term><c>MEETSTREAM_KEYWORD_QUEUE_URL</c></term><description>The SQS queue keyword hits are sent to (keyword alerts; a <c>.fifo</c> URL is a FIFO queue).</description></item>
+/// <item><term><c>MEETSTREAM_KEYWORDS</c>, <c>MEETSTREAM_KEYWORDS_FILE</c></term><description>The keywords (keyword alerts): comma-separated <c>phrase</c> or <c>category:phrase</c>, and/or a JSON file of <c>{"phrase","category","id","match_plurals"}</c> objects.</description></item>
+/// <item><term><c>AWS_ENDPOINT_URL_DYNAMODB</c>, <c>AWS_ENDPOINT_URL_S3</c>, <c>AWS_ENDPOINT_URL_SQS</c></term><description>Endpoint overrides for local emulators.</description></item>
 /// </list>
 /// </remarks>
 public static class MeetStreamPipeline
@@ -37,6 +42,9 @@ public static class MeetStreamPipeline
 
     /// <summary>The transcript function's name.</summary>
     public const string TranscriptFunctionName = "transcript";
+
+    /// <summary>The keyword-alert function's name.</summary>
+    public const string KeywordAlertsFunctionName = "keyword-alerts";
 
     /// <summary>The environment variable that chooses the function.</summary>
     public const string FunctionEnvironmentVariable = "MEETSTREAM_FUNCTION";
@@ -51,21 +59,21 @@ public static class MeetStreamPipeline
         foreach (var candidate in new[] { getEnvironmentVariable(FunctionEnvironmentVariable), getEnvironmentVariable("_HANDLER") })
         {
             var name = candidate?.Trim().ToLowerInvariant();
-            if (name is WebhookFunctionName or CalendarTriggerFunctionName or TranscriptFunctionName)
+            if (name is WebhookFunctionName or CalendarTriggerFunctionName or TranscriptFunctionName or KeywordAlertsFunctionName)
             {
                 return name;
             }
         }
 
-        throw new LambdaHostException($"Set {FunctionEnvironmentVariable} to '{WebhookFunctionName}', '{CalendarTriggerFunctionName}' or '{TranscriptFunctionName}' to choose the function this executable runs (was '{getEnvironmentVariable(FunctionEnvironmentVariable)}', _HANDLER '{getEnvironmentVariable("_HANDLER")}').");
+        throw new LambdaHostException($"Set {FunctionEnvironmentVariable} to '{WebhookFunctionName}', '{CalendarTriggerFunctionName}', '{TranscriptFunctionName}' or '{KeywordAlertsFunctionName}' to choose the function this executable runs (was '{getEnvironmentVariable(FunctionEnvironmentVariable)}', _HANDLER '{getEnvironmentVariable("_HANDLER")}').");
     }
 
     /// <summary>Builds one function from the environment (the init phase).</summary>
-    /// <param name="functionName"><c>webhook</c>, <c>calendar-trigger</c> or <c>transcript</c>.</param>
+    /// <param name="functionName"><c>webhook</c>, <c>calendar-trigger</c>, <c>transcript</c> or <c>keyword-alerts</c>.</param>
     /// <param name="options">Code-level settings; <see langword="null"/> for the defaults.</param>
     /// <param name="cancellationToken">Cancels secret reads.</param>
     /// <returns>The function.</returns>
-    /// <exception cref="ArgumentException">The name is not one of the three.</exception>
+    /// <exception cref="ArgumentException">The name is not one of the four.</exception>
     /// <exception cref="LambdaHostException">A required setting is missing.</exception>
     /// <exception cref="LambdaSecretException">A secret could not be read.</exception>
     public static async Task<ILambdaFunction> CreateFunctionAsync(string functionName, MeetStreamPipelineOptions? options = null, CancellationToken cancellationToken = default)
@@ -129,12 +137,28 @@ public static class MeetStreamPipeline
                         transcript.MaxAttempts = attempts;
                     }
 
+                    if (transcript.Analytics is null && env("MEETSTREAM_BOT_NAME") is { Length: > 0 } analyticsBotName)
+                    {
+                        transcript.Analytics = new Analytics.TalkTimeOptions { BotName = analyticsBotName };
+                    }
+
                     var store = new S3TranscriptStore(s3, new S3TranscriptStoreOptions { BucketName = bucket, TimeProvider = options.TimeProvider });
                     return new TranscriptFunction(client, Sessions(dynamo, sessionsTable, options.TimeProvider), store, transcript);
                 }
 
+                case KeywordAlertsFunctionName:
+                {
+                    var queueUrl = Required(env, "MEETSTREAM_KEYWORD_QUEUE_URL");
+                    var spotter = options.KeywordSpotter ?? new KeywordSpotter(
+                        KeywordConfiguration.Read(env),
+                        new KeywordSpotterOptions { BotName = env("MEETSTREAM_BOT_NAME") is { Length: > 0 } spotterBotName ? spotterBotName : null });
+                    var validator = await CreateTokenValidatorAsync(secrets, env, options.TimeProvider, cancellationToken).ConfigureAwait(false);
+                    var sqs = options.Sqs ?? CreateSqs(env);
+                    return new KeywordAlertFunction(validator, spotter, new SqsKeywordAlertQueue(sqs, queueUrl), options.KeywordAlerts);
+                }
+
                 default:
-                    throw new ArgumentException($"'{functionName}' is not a pipeline function; use '{WebhookFunctionName}', '{CalendarTriggerFunctionName}' or '{TranscriptFunctionName}'.", nameof(functionName));
+                    throw new ArgumentException($"'{functionName}' is not a pipeline function; use '{WebhookFunctionName}', '{CalendarTriggerFunctionName}', '{TranscriptFunctionName}' or '{KeywordAlertsFunctionName}'.", nameof(functionName));
             }
         }
         finally
@@ -196,6 +220,38 @@ public static class MeetStreamPipeline
         }
 
         return new WebhookValidator(validatorOptions);
+    }
+
+    // Live transcript deliveries are never signed: only the URL token (or, explicitly, nothing) can authenticate them.
+    private static async Task<WebhookValidator> CreateTokenValidatorAsync(LambdaSecretProvider secrets, Func<string, string?> env, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var validatorOptions = new WebhookValidatorOptions
+        {
+            AllowUnsignedDeliveries = string.Equals(env("MEETSTREAM_ALLOW_UNSIGNED_WEBHOOKS"), "true", StringComparison.OrdinalIgnoreCase),
+            TimeProvider = time,
+        };
+        foreach (var secret in Split(await secrets.GetAsync("MEETSTREAM_CALLBACK_TOKEN_SECRET", cancellationToken).ConfigureAwait(false)))
+        {
+            validatorOptions.CallbackTokenSecrets.Add(secret);
+        }
+
+        if (validatorOptions.CallbackTokenSecrets.Count == 0 && !validatorOptions.AllowUnsignedDeliveries)
+        {
+            throw new LambdaHostException("The keyword-alerts function has no way to check deliveries: live transcripts are not signed, so set MEETSTREAM_CALLBACK_TOKEN_SECRET (directly or through _SECRET_ID/_PARAMETER) and give bots a live transcription URL made with WebhookValidator.CreateCallbackUrl.");
+        }
+
+        return new WebhookValidator(validatorOptions);
+    }
+
+    private static AmazonSQSClient CreateSqs(Func<string, string?> env)
+    {
+        var endpoint = env("AWS_ENDPOINT_URL_SQS") ?? env("AWS_ENDPOINT_URL");
+        if (string.IsNullOrWhiteSpace(endpoint))
+        {
+            return new AmazonSQSClient();
+        }
+
+        return new AmazonSQSClient(new AmazonSQSConfig { ServiceURL = endpoint, AuthenticationRegion = env("AWS_REGION") ?? "us-east-1" });
     }
 
     private static AmazonDynamoDBClient CreateDynamoDb(Func<string, string?> env)

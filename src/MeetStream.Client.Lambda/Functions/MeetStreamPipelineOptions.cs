@@ -1,5 +1,7 @@
 using Amazon.DynamoDBv2;
 using Amazon.S3;
+using Amazon.SQS;
+using MeetStream.Client.Keywords;
 
 namespace MeetStream.Client.Lambda;
 
@@ -21,6 +23,15 @@ public sealed class MeetStreamPipelineOptions
     /// <summary>Gets or sets the S3 client; <see langword="null"/> builds one (default credentials and region, or <c>AWS_ENDPOINT_URL_S3</c> with path-style URLs).</summary>
     public IAmazonS3? S3 { get; set; }
 
+    /// <summary>Gets or sets the SQS client of the keyword-alert function; <see langword="null"/> builds one (default credentials and region, or <c>AWS_ENDPOINT_URL_SQS</c>).</summary>
+    public IAmazonSQS? Sqs { get; set; }
+
+    /// <summary>
+    /// Gets or sets the keyword-alert function's spotter; <see langword="null"/> builds one from <c>MEETSTREAM_KEYWORDS</c>
+    /// and/or <c>MEETSTREAM_KEYWORDS_FILE</c>, ignoring the speech of <c>MEETSTREAM_BOT_NAME</c>.
+    /// </summary>
+    public KeywordSpotter? KeywordSpotter { get; set; }
+
     /// <summary>Gets or sets the MeetStream client; <see langword="null"/> builds one from <c>MEETSTREAM_API_KEY</c> and <c>MEETSTREAM_API_URL</c>.</summary>
     public IMeetStreamClient? Client { get; set; }
 
@@ -32,6 +43,9 @@ public sealed class MeetStreamPipelineOptions
 
     /// <summary>Gets the transcript function's settings.</summary>
     public TranscriptFunctionOptions Transcript { get; } = new();
+
+    /// <summary>Gets the keyword-alert function's settings.</summary>
+    public KeywordAlertFunctionOptions KeywordAlerts { get; } = new();
 
     /// <summary>Gets the webhook function's settings.</summary>
     public WebhookFunctionOptions Webhook { get; } = new();

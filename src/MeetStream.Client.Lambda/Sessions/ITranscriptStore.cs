@@ -14,7 +14,18 @@ public interface ITranscriptStore
     /// <returns>The object key.</returns>
     Task<string> PutAsync(string botId, string transcriptId, ReadOnlyMemory<byte> json, CancellationToken cancellationToken = default);
 
-    /// <summary>Reads a stored transcript.</summary>
+    /// <summary>
+    /// Writes a transcript's end-of-meeting analytics (<see cref="MeetingAnalyticsDocument"/> JSON) beside it, under a key
+    /// derived from the same ids (rewriting it is harmless).
+    /// </summary>
+    /// <param name="botId">The bot id.</param>
+    /// <param name="transcriptId">The transcript id.</param>
+    /// <param name="json">The analytics JSON.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The object key.</returns>
+    Task<string> PutAnalyticsAsync(string botId, string transcriptId, ReadOnlyMemory<byte> json, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads a stored transcript (or any object of the store, such as the analytics).</summary>
     /// <param name="key">The object key.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The bytes, or <see langword="null"/> when there is no such object.</returns>

@@ -7,7 +7,8 @@ namespace MeetStream.Client.Lambda;
 
 /// <summary>
 /// <see cref="ITranscriptStore"/> on S3. Objects are <c>application/json</c> under
-/// <c>{prefix}{bot_id}/{transcript_id}.json</c> with the ids as metadata; uploads are sent whole
+/// <c>{prefix}{bot_id}/{transcript_id}.json</c> (the transcript) and <c>{prefix}{bot_id}/{transcript_id}.analytics.json</c>
+/// (its talk-time analytics) with the ids as metadata; uploads are sent whole
 /// (<c>UseChunkEncoding = false</c>), which works against S3 and S3-compatible emulators alike.
 /// </summary>
 public sealed class S3TranscriptStore : ITranscriptStore
@@ -42,10 +43,26 @@ public sealed class S3TranscriptStore : ITranscriptStore
         return _options.KeyPrefix + Uri.EscapeDataString(botId) + "/" + Uri.EscapeDataString(transcriptId) + ".json";
     }
 
-    /// <inheritdoc />
-    public async Task<string> PutAsync(string botId, string transcriptId, ReadOnlyMemory<byte> json, CancellationToken cancellationToken = default)
+    /// <summary>Gets the key a transcript's analytics are stored under: the transcript's key with <c>.analytics.json</c> for <c>.json</c>.</summary>
+    /// <param name="botId">The bot id.</param>
+    /// <param name="transcriptId">The transcript id.</param>
+    /// <returns>The object key.</returns>
+    public string AnalyticsKeyFor(string botId, string transcriptId)
     {
-        var key = KeyFor(botId, transcriptId);
+        var transcriptKey = KeyFor(botId, transcriptId);
+        return string.Concat(transcriptKey.AsSpan(0, transcriptKey.Length - ".json".Length), ".analytics.json");
+    }
+
+    /// <inheritdoc />
+    public Task<string> PutAsync(string botId, string transcriptId, ReadOnlyMemory<byte> json, CancellationToken cancellationToken = default) =>
+        PutObjectAsync(KeyFor(botId, transcriptId), botId, transcriptId, json, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<string> PutAnalyticsAsync(string botId, string transcriptId, ReadOnlyMemory<byte> json, CancellationToken cancellationToken = default) =>
+        PutObjectAsync(AnalyticsKeyFor(botId, transcriptId), botId, transcriptId, json, cancellationToken);
+
+    private async Task<string> PutObjectAsync(string key, string botId, string transcriptId, ReadOnlyMemory<byte> json, CancellationToken cancellationToken)
+    {
         using var body = new MemoryStream(json.ToArray(), writable: false);
         var request = new PutObjectRequest
         {

@@ -8,10 +8,10 @@ namespace MeetStream.Client.Lambda.Tests.Aot;
 /// <summary>
 /// The sample pipeline published with Native AOT (net8.0 and net10.0, linux-x64) builds without a single trim/AOT warning and, run
 /// as a separate process exactly as Lambda runs a <c>bootstrap</c>, answers events from the fake Runtime API against
-/// dynalite, s3rver and WireMock.
+/// dynalite, s3rver, fauxqs and WireMock.
 /// </summary>
 [Collection(nameof(PublishedPipelineCollection))]
-public sealed class NativeAotPipelineTests(PublishedPipeline published, DynaliteServer dynalite, S3rverServer s3rver, WireMockServer wireMock)
+public sealed class NativeAotPipelineTests(PublishedPipeline published, DynaliteServer dynalite, S3rverServer s3rver, FauxqsServer fauxqs, WireMockServer wireMock)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -106,6 +106,37 @@ public sealed class NativeAotPipelineTests(PublishedPipeline published, Dynalite
         using var s3 = s3rver.CreateClient();
         var bytes = await new S3TranscriptStore(s3, new S3TranscriptStoreOptions { BucketName = bucket }).GetAsync("transcripts/aot-bot/aot-tr.json", Ct);
         Assert.True(JsonNode.DeepEquals(Transcript(), JsonNode.Parse(bytes!)));
+        var analytics = await new S3TranscriptStore(s3, new S3TranscriptStoreOptions { BucketName = bucket }).GetAsync("transcripts/aot-bot/aot-tr.analytics.json", Ct);
+        Assert.Equal(["Alice Chen", "Bob Martin"], MeetingAnalyticsDocument.Parse(analytics).Participants.Select(p => p.Name));
+    }
+
+    [Theory]
+    [InlineData("net8.0")]
+    [InlineData("net10.0")]
+    public async Task NativeAotBinary_KeywordAlerts_SendsEachHitToSqs(string framework)
+    {
+        var publish = await RequireAsync(framework);
+        var (sessions, idempotency) = await dynalite.CreateTablesAsync(TimeProvider.System);
+        var queueUrl = await fauxqs.CreateQueueAsync(fifo: true);
+        await using var api = await FakeRuntimeApi.StartAsync();
+        var environment = PipelineEnvironment.For("keyword-alerts", api.Address, sessions, idempotency, dynalite);
+        environment["AWS_ENDPOINT_URL_SQS"] = fauxqs.Url.ToString();
+        environment["MEETSTREAM_KEYWORD_QUEUE_URL"] = queueUrl;
+        environment["MEETSTREAM_KEYWORDS"] = "sales:pricing, competitor:Acme Corp";
+        using var process = PipelineProcess.Start(publish, environment);
+        var validator = new MeetStream.Client.Webhooks.WebhookValidator(new MeetStream.Client.Webhooks.WebhookValidatorOptions { CallbackTokenSecrets = { LambdaEvents.TokenSecret } });
+        var token = new Uri(validator.CreateCallbackUrl("https://alerts.example.com/live")).Query.Split('=')[1];
+        var chunk = new JsonObject { ["bot_id"] = "aot-kw", ["speakerName"] = "Dana Buyer", ["timestamp"] = "2026-12-07T10:00:00Z", ["new_text"] = "What is the pricing compared to Acme Corp?", ["is_final"] = true };
+
+        var answer = await api.Enqueue(LambdaEvents.HttpApiEvent(chunk.ToJsonString(), new JsonObject { ["content-type"] = "application/json" }, "meetstream_token=" + token)).Outcome;
+        var forged = await api.Enqueue(LambdaEvents.HttpApiEvent(chunk.ToJsonString(), new JsonObject { ["content-type"] = "application/json" }, string.Empty)).Outcome;
+
+        Assert.Equal(("processed", 200), Describe(answer));
+        Assert.Equal(2, JsonNode.Parse(answer.Json!["body"]!.GetValue<string>())!["sent"]!.GetValue<int>());
+        Assert.Equal(("unauthorized", 401), Describe(forged));
+        var messages = await fauxqs.DrainAsync(queueUrl);
+        Assert.Equal(["Acme Corp", "pricing"], messages.Select(m => JsonNode.Parse(m.Body)!["keyword"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+        Assert.All(messages, m => Assert.Equal("aot-kw", m.Attributes["MessageGroupId"]));
     }
 
     [Theory]

@@ -96,8 +96,9 @@ public sealed class PipelineEndToEndTests(DynaliteServer dynalite, S3rverServer 
         var fetches = (await _p.MeetStream.ReceivedAsync()).Count(r => r.Path == $"/transcript/{TranscriptId}/get_transcript");
         Assert.Equal(1, fetches);
         var objects = await _p.S3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = _p.Bucket, Prefix = "transcripts/" }, Ct);
-        var stored = Assert.Single(objects.S3Objects ?? []);
-        Assert.Equal($"transcripts/{BotId}/{TranscriptId}.json", stored.Key);
+        Assert.Equal([$"transcripts/{BotId}/{TranscriptId}.analytics.json", $"transcripts/{BotId}/{TranscriptId}.json"], (objects.S3Objects ?? []).Select(o => o.Key).Order(StringComparer.Ordinal));
+        var stored = objects.S3Objects!.Single(o => o.Key.EndsWith("/" + TranscriptId + ".json", StringComparison.Ordinal));
+        Assert.Equal(["Alice Chen", "Bob Martin"], MeetingAnalyticsDocument.Parse((await _p.Transcripts.GetAsync($"transcripts/{BotId}/{TranscriptId}.analytics.json", Ct))!).Participants.Select(p => p.Name));
         Assert.True(JsonNode.DeepEquals(Transcript(), JsonNode.Parse((await _p.Transcripts.GetAsync(stored.Key, Ct))!)));
         var final = await _p.Sessions.GetAsync(BotId, Ct);
         Assert.Equal(TranscriptProgress.Stored, final!.Transcript);

@@ -66,6 +66,10 @@ public sealed class FailingAwsEndpoint : IAsyncDisposable
     public AmazonS3Client CreateS3Client() =>
         new(new BasicAWSCredentials("S3RVER", "S3RVER"), new AmazonS3Config { ServiceURL = Url.ToString(), ForcePathStyle = true, AuthenticationRegion = "us-east-1", MaxErrorRetry = 1 });
 
+    /// <summary>An SQS client aimed at this endpoint with one SDK retry.</summary>
+    public Amazon.SQS.AmazonSQSClient CreateSqsClient() =>
+        new(new BasicAWSCredentials("dummy", "dummy"), new Amazon.SQS.AmazonSQSConfig { ServiceURL = Url.ToString(), AuthenticationRegion = "us-east-1", MaxErrorRetry = 1 });
+
     public async ValueTask DisposeAsync()
     {
         using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(5));

@@ -46,7 +46,7 @@ public sealed class PipelineHarness : IAsyncDisposable
 
     public CalendarTriggerFunction Trigger { get; private set; } = null!;
 
-    public TranscriptFunction Transcript { get; private set; } = null!;
+    public TranscriptFunction Transcript { get; set; } = null!;
 
     public Uri WebhookUrl { get; } = new("https://hooks.example.com/webhooks");
 

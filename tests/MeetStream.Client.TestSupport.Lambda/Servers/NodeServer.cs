@@ -23,6 +23,9 @@ public abstract partial class NodeServer : IAsyncDisposable
 
     protected abstract IEnumerable<string> Arguments(int port);
 
+    /// <summary>Environment variables for the server process (for servers configured that way, e.g. fauxqs's port).</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string>> EnvironmentVariables(int port) => [];
+
     public async ValueTask InitializeAsync()
     {
         var script = Path.Combine(FindServersDirectory(), "node_modules", Script);
@@ -37,6 +40,11 @@ public abstract partial class NodeServer : IAsyncDisposable
         foreach (var argument in Arguments(port))
         {
             start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in EnvironmentVariables(port))
+        {
+            start.Environment[name] = value;
         }
 
         _process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start node for {Name}.");

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using MeetStream.Client.Analytics;
 using MeetStream.Client.Lambda.Functions;
 using MeetStream.Client.Lambda.Serialization;
 
@@ -7,7 +8,8 @@ namespace MeetStream.Client.Lambda;
 
 /// <summary>
 /// The transcript function: fetches post-call transcripts into S3 (never into the DynamoDB item, whose limit is
-/// 400 KB) and records the S3 key on the session. Three triggers, told apart by the event:
+/// 400 KB), stores its talk-time analytics beside it (<c>{transcript_id}.analytics.json</c>,
+/// <see cref="MeetingAnalyticsDocument"/>) and records the S3 key on the session. Three triggers, told apart by the event:
 /// DynamoDB Streams records (a session turned <c>pending</c> after <c>transcription.processed</c>), a schedule (any
 /// other event, e.g. EventBridge's <c>Scheduled Event</c>: sweeps due sessions) and a direct invoke
 /// (<c>{"bot_id": "..."}</c> or <c>{"bot_ids": [...]}</c>).
@@ -272,14 +274,48 @@ public sealed class TranscriptFunction : LambdaJsonFunction<JsonElement, Transcr
             }
 
             var key = await _transcripts.PutAsync(botId, transcriptId, Encoding.UTF8.GetBytes(transcript.Json.GetRawText()), cancellationToken).ConfigureAwait(false);
+            var (analyticsKey, analyticsNote) = await StoreAnalyticsAsync(botId, transcriptId, key, transcript, cancellationToken).ConfigureAwait(false);
             var stored = await _sessions.MarkTranscriptStoredAsync(botId, transcriptId, key, cancellationToken).ConfigureAwait(false);
-            return Result(botId, stored == SessionUpdate.Applied ? "stored" : "already_final", transcriptId, key);
+            return new TranscriptSessionResult
+            {
+                BotId = botId,
+                Outcome = stored == SessionUpdate.Applied ? "stored" : "already_final",
+                TranscriptId = transcriptId,
+                S3Key = key,
+                AnalyticsS3Key = analyticsKey,
+                Note = analyticsNote,
+            };
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             await ReleaseQuietlyAsync(botId).ConfigureAwait(false);
             throw;
         }
+    }
+
+    // The analytics are computed from the transcript just stored and written beside it. A transcript the analyzer cannot
+    // use (no timings, no speakers) stores no analytics and says why in the note; a storage failure propagates like the
+    // transcript's own (the retry rewrites both).
+    private async Task<(string? Key, string? Note)> StoreAnalyticsAsync(string botId, string transcriptId, string transcriptKey, Transcript transcript, CancellationToken cancellationToken)
+    {
+        if (!_options.StoreAnalytics)
+        {
+            return (null, null);
+        }
+
+        MeetingAnalyticsDocument document;
+        try
+        {
+            var report = TalkTimeAnalyzer.FromTranscript(transcript, _options.Analytics);
+            document = MeetingAnalyticsDocument.Create(report, botId, transcriptId, transcriptKey, Now);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException or ArithmeticException)
+        {
+            return (null, "No analytics: " + ex.Message);
+        }
+
+        var key = await _transcripts.PutAnalyticsAsync(botId, transcriptId, document.ToUtf8Json(), cancellationToken).ConfigureAwait(false);
+        return (key, null);
     }
 
     private async Task<string?> FindTranscriptIdAsync(BotSessionRecord session, CancellationToken cancellationToken)

@@ -21,6 +21,18 @@ public sealed class TranscriptFunctionOptions
     /// <summary>Gets or sets how many pending and how many awaiting sessions one scheduled run handles. Default 25 each.</summary>
     public int SweepLimit { get; set; } = 25;
 
+    /// <summary>
+    /// Gets or sets whether the talk-time analytics of each stored transcript (<see cref="MeetStream.Client.Analytics.TalkTimeAnalyzer.FromTranscript"/>)
+    /// are stored beside it as <c>{transcript_id}.analytics.json</c> (<see cref="MeetingAnalyticsDocument"/>). Default <see langword="true"/>.
+    /// </summary>
+    public bool StoreAnalytics { get; set; } = true;
+
+    /// <summary>
+    /// Gets or sets the talk-time settings (the bot's name, turn gap, overlap); <see langword="null"/> for the defaults
+    /// (the pipeline fills the bot name from <c>MEETSTREAM_BOT_NAME</c>).
+    /// </summary>
+    public MeetStream.Client.Analytics.TalkTimeOptions? Analytics { get; set; }
+
     /// <summary>Gets or sets the clock; default the system clock.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }

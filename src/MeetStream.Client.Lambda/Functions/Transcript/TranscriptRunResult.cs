@@ -37,7 +37,11 @@ public sealed class TranscriptSessionResult
     [JsonPropertyName("s3_key")]
     public string? S3Key { get; init; }
 
-    /// <summary>Gets the reason for <c>not_ready</c>, <c>flagged</c> or <c>failed</c>.</summary>
+    /// <summary>Gets the S3 key the talk-time analytics were written to (beside the transcript), when they were.</summary>
+    [JsonPropertyName("analytics_s3_key")]
+    public string? AnalyticsS3Key { get; init; }
+
+    /// <summary>Gets the reason for <c>not_ready</c>, <c>flagged</c> or <c>failed</c>, or why no analytics were stored.</summary>
     [JsonPropertyName("note")]
     public string? Note { get; init; }
 }
