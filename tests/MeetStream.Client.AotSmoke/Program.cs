@@ -4,7 +4,8 @@ using System.Text;
 using MeetStream.Client;
 
 // Exercises the SDK's serialization, HTTP pipeline and error mapping under Native AOT against a tiny loopback
-// server, and prints "AOT smoke OK" when everything behaves. Run by tests/MeetStream.Client.Tests/Aot.
+// server, meeting intelligence (keywords, talk time, the signed outbound sink) and the Redis package, and prints
+// "AOT smoke OK" when everything behaves. Run by tests/MeetStream.Client.Tests/Aot.
 var port = FreePort();
 using var listener = new HttpListener();
 listener.Prefixes.Add($"http://127.0.0.1:{port}/");
@@ -72,6 +73,7 @@ catch (Exception ex)
 }
 
 await SmokeExtensions.RunAsync(client, failures);
+await IntelligenceSmoke.RunAsync(failures);
 await RedisSmoke.RunAsync(failures);
 
 listener.Stop();

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace MeetStream.Client.Keywords;
 
@@ -101,25 +100,6 @@ internal static class KeywordTextFold
                 return 'i';
         }
 
-        if (c < '\u00C0')
-        {
-            return c;
-        }
-
-        var decomposed = c.ToString().Normalize(NormalizationForm.FormD);
-        if (decomposed.Length < 2 || !char.IsLetter(decomposed[0]))
-        {
-            return c;
-        }
-
-        for (var i = 1; i < decomposed.Length; i++)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(decomposed[i]) != UnicodeCategory.NonSpacingMark)
-            {
-                return c;
-            }
-        }
-
-        return decomposed[0];
+        return c < '\u00C0' ? c : KeywordAccentFolds.BaseOf(c);
     }
 }
