@@ -22,7 +22,7 @@ public sealed class PackageContentsTests(PackedPackages packages) : IClassFixtur
     {
         ["MeetStream.Client"] = ["Microsoft.Extensions.DependencyInjection.Abstractions", "Microsoft.Extensions.Http", "Microsoft.Extensions.Http.Resilience", "Microsoft.Extensions.Logging.Abstractions", "Microsoft.Extensions.Options", "Microsoft.Extensions.Options.ConfigurationExtensions", "Polly.Core", "Refit"],
         ["MeetStream.Client.AspNetCore"] = ["MeetStream.Client"],
-        ["MeetStream.Client.Lambda"] = ["AWSSDK.Core", "AWSSDK.DynamoDBv2", "AWSSDK.S3", "MeetStream.Client", "Microsoft.Extensions.Logging.Abstractions"],
+        ["MeetStream.Client.Lambda"] = ["AWSSDK.Core", "AWSSDK.DynamoDBv2", "AWSSDK.S3", "AWSSDK.SQS", "MeetStream.Client", "Microsoft.Extensions.Logging.Abstractions"],
         ["MeetStream.Client.Testing"] = ["MeetStream.Client"],
         ["MeetStream.Client.Redis"] = ["MeetStream.Client", "MeetStream.Client.AspNetCore", "StackExchange.Redis"],
     };
