@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
+using MeetStream.Client.Webhooks;
 
 namespace MeetStream.Client.Outbound;
 
@@ -65,7 +66,7 @@ internal static class OutboundSignature
             }
 
             var hex = part[3..];
-            if (hex.Length != MacHexLength || !TryDecodeHex(hex, provided))
+            if (hex.Length != MacHexLength || !WebhookSignature.TryDecodeHex(hex, provided))
             {
                 return false;
             }
@@ -132,31 +133,6 @@ internal static class OutboundSignature
 
         return seconds <= DateTimeOffset.MaxValue.ToUnixTimeSeconds();
     }
-
-    private static bool TryDecodeHex(ReadOnlySpan<char> hex, Span<byte> destination)
-    {
-        for (var i = 0; i < destination.Length; i++)
-        {
-            var high = HexValue(hex[2 * i]);
-            var low = HexValue(hex[(2 * i) + 1]);
-            if ((high | low) < 0)
-            {
-                return false;
-            }
-
-            destination[i] = (byte)((high << 4) | low);
-        }
-
-        return true;
-    }
-
-    private static int HexValue(char c) => c switch
-    {
-        >= '0' and <= '9' => c - '0',
-        >= 'a' and <= 'f' => c - 'a' + 10,
-        >= 'A' and <= 'F' => c - 'A' + 10,
-        _ => -1,
-    };
 
     /// <summary>The HMAC key for a secret: its UTF-8 bytes.</summary>
     public static byte[] Key(string secret) => Encoding.UTF8.GetBytes(secret);

@@ -95,7 +95,9 @@ internal static class WebhookSignature
         }
     }
 
-    private static bool TryDecodeHex(ReadOnlySpan<char> hex, Span<byte> destination)
+    /// <summary>Decodes hexadecimal text (either case) into <paramref name="destination"/>, which sets how many bytes are read.</summary>
+    /// <returns><see langword="false"/> when a character is not a hex digit.</returns>
+    internal static bool TryDecodeHex(ReadOnlySpan<char> hex, Span<byte> destination)
     {
         for (var i = 0; i < destination.Length; i++)
         {
